@@ -1,0 +1,282 @@
+package io.github.shikumi.format;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Model JSON, format {@code shikumi-model/1} (DESIGN.md): labels, input shape, activation and per layer
+ * {@code weights[j][i]} (w_ji) and {@code thresholds[j]} (θ_j). Doubles are written in their shortest
+ * exact form, so write → read gives identical doubles. A gradient is written in the same shape with
+ * {@code "E"} beside {@code "layers"}. An optional {@code "provenance"} object records how the model
+ * was made (data, seed, η, iterations); readers ignore what they do not know there.
+ */
+public final class ModelJson {
+    public static final String FORMAT = "shikumi-model/1";
+    public static final String ACTIVATION = "sigmoid";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ModelJson() {
+    }
+
+    public static Network read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ShikumiException(path.toString(), Msg.FILE_NOT_FOUND);
+        } catch (IOException e) {
+            throw new ShikumiException(path.toString(), Msg.FILE_UNREADABLE, String.valueOf(e.getMessage()));
+        }
+        return parse(path.toString(), text);
+    }
+
+    /** Parses model JSON; {@code name} (a file name) prefixes every message. */
+    public static Network parse(String name, String json) {
+        JsonNode root = tree(name, json);
+        Reader r = new Reader(name);
+        String format = r.text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw new ShikumiException(name + ": format", Msg.MODEL_FORMAT, format, FORMAT);
+        }
+        String activation = r.text(root, "activation");
+        if (!ACTIVATION.equals(activation)) {
+            throw new ShikumiException(name + ": activation", Msg.MODEL_ACTIVATION, activation, ACTIVATION);
+        }
+        List<String> labels = new ArrayList<>();
+        JsonNode labelsNode = r.array(root, "labels", "labels");
+        for (int k = 0; k < labelsNode.size(); k++) {
+            JsonNode l = labelsNode.get(k);
+            if (!l.isTextual() || l.asText().isEmpty()) {
+                throw new ShikumiException(name + ": labels[" + k + "]", Msg.MODEL_FIELD_TYPE, "labels[" + k + "]", "a string");
+            }
+            labels.add(l.asText());
+        }
+        JsonNode shape = r.array(root, "inputShape", "inputShape");
+        if (shape.size() != 2 || !shape.get(0).canConvertToInt() || !shape.get(1).canConvertToInt()
+                || shape.get(0).asInt() < 1 || shape.get(1).asInt() < 1) {
+            throw new ShikumiException(name + ": inputShape", Msg.MODEL_FIELD_TYPE, "inputShape", "[height, width]");
+        }
+        int h = shape.get(0).asInt();
+        int w = shape.get(1).asInt();
+        JsonNode layers = r.array(root, "layers", "layers");
+        if (layers.size() < 1) {
+            throw new ShikumiException(name + ": layers", Msg.MODEL_ROWS, 0, "1+");
+        }
+        int[] sizes = new int[layers.size() + 1];
+        sizes[0] = h * w;
+        List<double[][]> weights = new ArrayList<>();
+        List<double[]> thresholds = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            String at = "layers[" + l + "]";
+            JsonNode layer = layers.get(l);
+            if (!layer.isObject()) {
+                throw new ShikumiException(name + ": " + at, Msg.MODEL_FIELD_TYPE, at, "an object");
+            }
+            double[] th = r.numbers(r.array(layer, "thresholds", at + ".thresholds"), at + ".thresholds", -1);
+            JsonNode wNode = r.array(layer, "weights", at + ".weights");
+            if (wNode.size() != th.length) {
+                throw new ShikumiException(name + ": " + at + ".weights", Msg.MODEL_ROWS, wNode.size(), th.length);
+            }
+            double[][] wl = new double[th.length][];
+            for (int j = 0; j < th.length; j++) {
+                String rowAt = at + ".weights[" + j + "]";
+                JsonNode row = wNode.get(j);
+                if (!row.isArray()) {
+                    throw new ShikumiException(name + ": " + rowAt, Msg.MODEL_FIELD_TYPE, rowAt, "an array of numbers");
+                }
+                wl[j] = r.numbers(row, rowAt, sizes[l]);
+            }
+            sizes[l + 1] = th.length;
+            weights.add(wl);
+            thresholds.add(th);
+        }
+        if (sizes[sizes.length - 1] != labels.size()) {
+            throw new ShikumiException(name + ": labels", Msg.MODEL_LABELS, sizes[sizes.length - 1], labels.size());
+        }
+        ParamLayout layout = new ParamLayout(sizes);
+        double[] params = new double[layout.count()];
+        for (int l = 0; l < layout.layers(); l++) {
+            for (int j = 0; j < layout.units(l); j++) {
+                System.arraycopy(weights.get(l)[j], 0, params, layout.weight(l, j, 0), layout.fanIn(l));
+                params[layout.threshold(l, j)] = thresholds.get(l)[j];
+            }
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        JsonNode prov = root.get("provenance");
+        if (prov != null && prov.isObject()) {
+            prov.fields().forEachRemaining(f -> provenance.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class)));
+        }
+        return new Network(layout, labels, h, w, params, provenance);
+    }
+
+    /** The model as JSON text (ends with a newline). */
+    public static String write(Network net) {
+        return write(net, net.params(), null);
+    }
+
+    /** A gradient ∂E in the model's shape, with {@code "E"} beside {@code "layers"}. */
+    public static String writeGradient(Network net, double e, double[] gradient) {
+        return write(net, gradient, e);
+    }
+
+    private static String write(Network net, double[] values, Double e) {
+        ParamLayout lay = net.layout();
+        StringWriter out = new StringWriter();
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeArrayFieldStart("labels");
+            for (String l : net.labels()) {
+                g.writeString(l);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("inputShape");
+            g.writeNumber(net.height());
+            g.writeNumber(net.width());
+            g.writeEndArray();
+            g.writeStringField("activation", ACTIVATION);
+            if (e != null) {
+                g.writeFieldName("E");
+                g.writeRawValue(number(e));
+            }
+            g.writeArrayFieldStart("layers");
+            for (int l = 0; l < lay.layers(); l++) {
+                g.writeStartObject();
+                g.writeFieldName("weights");
+                StringBuilder rows = new StringBuilder("[");
+                for (int j = 0; j < lay.units(l); j++) {
+                    rows.append(j == 0 ? "\n        [" : ",\n        [");
+                    for (int i = 0; i < lay.fanIn(l); i++) {
+                        rows.append(i == 0 ? "" : ", ").append(number(values[lay.weight(l, j, i)]));
+                    }
+                    rows.append(']');
+                }
+                rows.append("\n      ]");
+                g.writeRawValue(rows.toString());
+                g.writeFieldName("thresholds");
+                StringBuilder th = new StringBuilder("[");
+                for (int j = 0; j < lay.units(l); j++) {
+                    th.append(j == 0 ? "" : ", ").append(number(values[lay.threshold(l, j)]));
+                }
+                g.writeRawValue(th.append(']').toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (e == null && !net.provenance().isEmpty()) {
+                g.writeFieldName("provenance");
+                MAPPER.writeValue(g, net.provenance());
+            }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString() + "\n";
+    }
+
+    /** Shortest text that parses back to exactly {@code v}. */
+    private static String number(double v) {
+        if (!Double.isFinite(v)) {
+            throw new ShikumiException("model", Msg.MODEL_NOT_FINITE, String.valueOf(v));
+        }
+        return Double.toString(v);
+    }
+
+    /** Parses JSON text; syntax errors become one line with file, line and column. */
+    public static JsonNode tree(String name, String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new ShikumiException(name, Msg.JSON_MALFORMED, "expected an object {...}");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? name : name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            String msg = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
+            throw new ShikumiException(where, Msg.JSON_MALFORMED, msg);
+        }
+    }
+
+    /** Field access that reports missing or mistyped fields by their path. */
+    private static final class Reader {
+        private final String name;
+
+        Reader(String name) {
+            this.name = name;
+        }
+
+        String text(JsonNode node, String field) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                throw new ShikumiException(name, Msg.MODEL_FIELD_MISSING, field);
+            }
+            if (!v.isTextual()) {
+                throw new ShikumiException(name + ": " + field, Msg.MODEL_FIELD_TYPE, field, "a string");
+            }
+            return v.asText();
+        }
+
+        JsonNode array(JsonNode node, String field, String path) {
+            JsonNode v = node.get(field);
+            if (v == null) {
+                throw new ShikumiException(name, Msg.MODEL_FIELD_MISSING, path);
+            }
+            if (!v.isArray()) {
+                throw new ShikumiException(name + ": " + path, Msg.MODEL_FIELD_TYPE, path, "an array");
+            }
+            return v;
+        }
+
+        /** An array of finite numbers; of exactly {@code expected} values unless it is −1. */
+        double[] numbers(JsonNode arr, String path, int expected) {
+            if (expected >= 0 && arr.size() != expected) {
+                throw new ShikumiException(name + ": " + path, Msg.MODEL_ROW_LENGTH, arr.size(), expected);
+            }
+            double[] out = new double[arr.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode v = arr.get(i);
+                if (!v.isNumber()) {
+                    throw new ShikumiException(name + ": " + path + "[" + i + "]", Msg.MODEL_FIELD_TYPE, path + "[" + i + "]", "a number");
+                }
+                out[i] = v.doubleValue();
+                if (!Double.isFinite(out[i])) {
+                    throw new ShikumiException(name + ": " + path + "[" + i + "]", Msg.MODEL_NOT_FINITE, v.asText());
+                }
+            }
+            return out;
+        }
+    }
+
+}

@@ -1,0 +1,139 @@
+package io.github.shikumi.model;
+
+import java.util.Arrays;
+
+/**
+ * The one parameter order used everywhere (gradient, JSON, workbook, web tables): layer by layer,
+ * the weights w_ji row-major (j = unit of this layer, i = unit of the layer below), then the
+ * thresholds θ_j of that layer.
+ */
+public final class ParamLayout {
+    private final int[] sizes;
+    private final int[] weightOffset;
+    private final int[] thresholdOffset;
+    private final int count;
+
+    /** @param sizes units per layer, inputs first: {20, 3, 4} for the book's network */
+    public ParamLayout(int... sizes) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("a network needs at least an input and an output layer");
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("layer sizes must be positive: " + Arrays.toString(sizes));
+            }
+        }
+        this.sizes = sizes.clone();
+        int layers = sizes.length - 1;
+        weightOffset = new int[layers];
+        thresholdOffset = new int[layers];
+        int p = 0;
+        for (int l = 0; l < layers; l++) {
+            weightOffset[l] = p;
+            p += sizes[l + 1] * sizes[l];
+            thresholdOffset[l] = p;
+            p += sizes[l + 1];
+        }
+        count = p;
+    }
+
+    /** Units per layer, inputs first (a copy). */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** Number of weight layers (2 for the book's 20-3-4 network). */
+    public int layers() {
+        return sizes.length - 1;
+    }
+
+    public int inputs() {
+        return sizes[0];
+    }
+
+    public int outputs() {
+        return sizes[sizes.length - 1];
+    }
+
+    /** Units of weight layer {@code l} (0 = first hidden layer). */
+    public int units(int l) {
+        return sizes[l + 1];
+    }
+
+    /** Units of the layer below weight layer {@code l}. */
+    public int fanIn(int l) {
+        return sizes[l];
+    }
+
+    /** Total parameter count (79 for 20-3-4). */
+    public int count() {
+        return count;
+    }
+
+    /** Index of w_ji of weight layer {@code l}. */
+    public int weight(int l, int j, int i) {
+        return weightOffset[l] + j * sizes[l] + i;
+    }
+
+    /** Index of θ_j of weight layer {@code l}. */
+    public int threshold(int l, int j) {
+        return thresholdOffset[l] + j;
+    }
+
+    public int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    public int thresholdOffset(int l) {
+        return thresholdOffset[l];
+    }
+
+    /**
+     * The book's name of the layer: "H" (hidden) and "O" (output) for one hidden layer, "H1", "H2", …, "O"
+     * for deeper networks.
+     */
+    public String layerName(int l) {
+        if (l == layers() - 1) {
+            return "O";
+        }
+        return layers() == 2 ? "H" : "H" + (l + 1);
+    }
+
+    /** Readable name of parameter {@code p}, 1-based as in the book: "wH[2][17]", "θO[3]". */
+    public String name(int p) {
+        for (int l = 0; l < layers(); l++) {
+            int w = weightOffset[l];
+            int t = thresholdOffset[l];
+            if (p >= w && p < t) {
+                int k = p - w;
+                return "w" + layerName(l) + "[" + (k / sizes[l] + 1) + "][" + (k % sizes[l] + 1) + "]";
+            }
+            if (p >= t && p < t + sizes[l + 1]) {
+                return "θ" + layerName(l) + "[" + (p - t + 1) + "]";
+            }
+        }
+        throw new IndexOutOfBoundsException(p);
+    }
+
+    /** "20-3-4" */
+    public String shapeText() {
+        StringBuilder sb = new StringBuilder();
+        for (int s : sizes) {
+            if (sb.length() > 0) {
+                sb.append('-');
+            }
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParamLayout && Arrays.equals(sizes, ((ParamLayout) o).sizes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sizes);
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.shikumi.model;
+
+/**
+ * Every number of the forward and backward pass for one image, in the book's notation, computed the
+ * plain way (one image, one unit at a time) so that it reads like the book. The fast {@link Backprop}
+ * is checked against it.
+ *
+ * <p>Layers are numbered by weight layer l = 0 … L−1 (l = L−1 is the output layer). For the book's
+ * 20-3-4 network l = 0 is the hidden layer H and l = 1 the output layer O.
+ */
+public final class Trace {
+    private final ParamLayout layout;
+    private final double[] x;
+    private final double[] t;
+    private final double[][] s;
+    private final double[][] z;
+    private final double[][] delta;
+    private final double[][] backSum;
+    private final double e;
+
+    private Trace(ParamLayout layout, double[] x, double[] t, double[][] s, double[][] z, double[][] delta,
+                  double[][] backSum, double e) {
+        this.layout = layout;
+        this.x = x;
+        this.t = t;
+        this.s = s;
+        this.z = z;
+        this.delta = delta;
+        this.backSum = backSum;
+        this.e = e;
+    }
+
+    /** Traces image {@code x} whose label index is {@code target} (one-hot target t). */
+    public static Trace of(Network net, double[] x, int target) {
+        ParamLayout lay = net.layout();
+        int layers = lay.layers();
+        double[][] s = new double[layers][];
+        double[][] z = new double[layers][];
+        double[] a = x;
+        for (int l = 0; l < layers; l++) {
+            s[l] = new double[lay.units(l)];
+            z[l] = new double[lay.units(l)];
+            for (int j = 0; j < lay.units(l); j++) {
+                double sum = 0;
+                for (int i = 0; i < lay.fanIn(l); i++) {
+                    sum += net.weight(l, j, i) * a[i];
+                }
+                s[l][j] = sum - net.threshold(l, j); // s_j = Σ_i w_ji·x_i − θ_j
+                z[l][j] = Sigmoid.value(s[l][j]); // z_j = σ(s_j)
+            }
+            a = z[l];
+        }
+        int out = layers - 1;
+        double[] t = new double[lay.outputs()];
+        t[target] = 1.0;
+        double e = 0;
+        for (int k = 0; k < t.length; k++) {
+            double d = t[k] - z[out][k];
+            e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
+        }
+        double[][] delta = new double[layers][];
+        double[][] backSum = new double[layers][];
+        delta[out] = new double[lay.outputs()];
+        for (int k = 0; k < t.length; k++) {
+            // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+            delta[out][k] = -(t[k] - z[out][k]) * Sigmoid.derivativeFromOutput(z[out][k]);
+        }
+        for (int l = out - 1; l >= 0; l--) {
+            delta[l] = new double[lay.units(l)];
+            backSum[l] = new double[lay.units(l)];
+            for (int j = 0; j < lay.units(l); j++) {
+                double sum = 0;
+                for (int k = 0; k < lay.units(l + 1); k++) {
+                    sum += delta[l + 1][k] * net.weight(l + 1, k, j);
+                }
+                backSum[l][j] = sum;
+                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
+                delta[l][j] = sum * Sigmoid.derivativeFromOutput(z[l][j]);
+            }
+        }
+        return new Trace(lay, x.clone(), t, s, z, delta, backSum, e);
+    }
+
+    public ParamLayout layout() {
+        return layout;
+    }
+
+    /** The image's pixels x_i. */
+    public double[] inputs() {
+        return x.clone();
+    }
+
+    /** One-hot targets t_k. */
+    public double[] targets() {
+        return t.clone();
+    }
+
+    /** s_j of weight layer l. */
+    public double s(int l, int j) {
+        return s[l][j];
+    }
+
+    /** z_j of weight layer l (the book's h_j for the hidden layer, z_k for the output layer). */
+    public double z(int l, int j) {
+        return z[l][j];
+    }
+
+    /** Outputs z_k of the last layer (a copy). */
+    public double[] outputs() {
+        return z[z.length - 1].clone();
+    }
+
+    /** δ_j of weight layer l. */
+    public double delta(int l, int j) {
+        return delta[l][j];
+    }
+
+    /** Σ_k δ_k·w_kj of the layer above, for hidden layer l (the factor before h_j(1 − h_j)). */
+    public double backSum(int l, int j) {
+        return backSum[l][j];
+    }
+
+    /** The input of weight layer l's unit i: x_i for l = 0, else z_i of layer l−1. */
+    public double input(int l, int i) {
+        return l == 0 ? x[i] : z[l - 1][i];
+    }
+
+    /** e = ½ Σ_k (t_k − z_k)². */
+    public double e() {
+        return e;
+    }
+
+    /** ∂e/∂w_ji = δ_j·(input i). */
+    public double gradWeight(int l, int j, int i) {
+        return delta[l][j] * input(l, i);
+    }
+
+    /** ∂e/∂θ_j = −δ_j (θ is subtracted in s_j). */
+    public double gradThreshold(int l, int j) {
+        return -delta[l][j];
+    }
+
+    /** This image's gradient ∂e in the layout's parameter order. */
+    public double[] gradient() {
+        double[] g = new double[layout.count()];
+        for (int l = 0; l < layout.layers(); l++) {
+            for (int j = 0; j < layout.units(l); j++) {
+                for (int i = 0; i < layout.fanIn(l); i++) {
+                    g[layout.weight(l, j, i)] = gradWeight(l, j, i);
+                }
+                g[layout.threshold(l, j)] = gradThreshold(l, j);
+            }
+        }
+        return g;
+    }
+}

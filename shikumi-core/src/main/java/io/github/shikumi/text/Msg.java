@@ -1,0 +1,56 @@
+package io.github.shikumi.text;
+
+/**
+ * Every message shikumi-core can report, as a key into {@code messages*.properties} (en, ja).
+ * One test checks that each key exists in every language with the same placeholders.
+ */
+public enum Msg {
+    FILE_NOT_FOUND("file.notFound"),
+    FILE_UNREADABLE("file.unreadable"),
+    FILE_NOT_WRITABLE("file.notWritable"),
+    FILE_DIR_MISSING("file.dirMissing"),
+    FILE_EXISTS("file.exists"),
+    DATA_UNKNOWN_NAME("data.unknownName"),
+    DATA_EMPTY("data.empty"),
+    DATA_ROW_WIDTH("data.rowWidth"),
+    DATA_BAD_CHAR("data.badChar"),
+    DATA_ROW_COUNT("data.rowCount"),
+    DATA_LABEL_MISSING("data.labelMissing"),
+    DATA_LABEL_SPACE("data.labelSpace"),
+    DATA_LABEL_UNKNOWN("data.labelUnknown"),
+    DATA_LABELS_DUPLICATE("data.labelsDuplicate"),
+    DATA_NO_ROWS("data.noRows"),
+    DATA_ONE_LABEL("data.oneLabel"),
+    CSV_FIELD_COUNT("csv.fieldCount"),
+    CSV_NOT_A_NUMBER("csv.notANumber"),
+    CSV_OUT_OF_RANGE("csv.outOfRange"),
+    CSV_SHAPE_NEEDED("csv.shapeNeeded"),
+    SHAPE_SYNTAX("shape.syntax"),
+    JSON_MALFORMED("json.malformed"),
+    MODEL_FORMAT("model.format"),
+    MODEL_FIELD_MISSING("model.fieldMissing"),
+    MODEL_FIELD_TYPE("model.fieldType"),
+    MODEL_ROW_LENGTH("model.rowLength"),
+    MODEL_ROWS("model.rows"),
+    MODEL_ACTIVATION("model.activation"),
+    MODEL_NOT_FINITE("model.notFinite"),
+    MODEL_LABELS("model.labels"),
+    MISMATCH_INPUTS("mismatch.inputs"),
+    MISMATCH_LABELS("mismatch.labels"),
+    MISMATCH_PARAMS("mismatch.params"),
+    ETA_INVALID("train.eta"),
+    ITERATIONS_INVALID("train.iterations"),
+    HIDDEN_INVALID("train.hidden"),
+    MOMENTUM_INVALID("train.momentum"),
+    IMAGE_INDEX("data.imageIndex");
+
+    private final String key;
+
+    Msg(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

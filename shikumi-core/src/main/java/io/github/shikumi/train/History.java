@@ -1,0 +1,77 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.model.Network;
+import java.util.Arrays;
+
+/**
+ * A finished (or cancelled) training run: E and training accuracy at every iteration 0 … {@link #iterations()},
+ * the network before and after, and the optimiser's evaluation counts.
+ */
+public final class History {
+    private final Network initial;
+    private final Network trained;
+    private final double[] e;
+    private final double[] accuracy;
+    private final OptimizationResult result;
+
+    History(Network initial, Network trained, double[] e, double[] accuracy, OptimizationResult result) {
+        this.initial = initial;
+        this.trained = trained;
+        this.e = e;
+        this.accuracy = accuracy;
+        this.result = result;
+    }
+
+    public Network initial() {
+        return initial;
+    }
+
+    public Network trained() {
+        return trained;
+    }
+
+    /** Iterations done (the last recorded iteration's number). */
+    public int iterations() {
+        return e.length - 1;
+    }
+
+    /** E at iteration k. */
+    public double e(int k) {
+        return e[k];
+    }
+
+    /** Training accuracy at iteration k, 0…1. */
+    public double accuracy(int k) {
+        return accuracy[k];
+    }
+
+    public double[] eCurve() {
+        return e.clone();
+    }
+
+    public double[] accuracyCurve() {
+        return accuracy.clone();
+    }
+
+    public boolean cancelled() {
+        return result.cancelled();
+    }
+
+    public OptimizationResult result() {
+        return result;
+    }
+
+    /** The first iteration at which training accuracy was 100 %, or −1. */
+    public int firstPerfectIteration() {
+        for (int k = 0; k < accuracy.length; k++) {
+            if (accuracy[k] == 1.0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    static History of(Network initial, Network trained, double[] e, double[] acc, int done, OptimizationResult r) {
+        return new History(initial, trained, Arrays.copyOf(e, done + 1), Arrays.copyOf(acc, done + 1), r);
+    }
+}

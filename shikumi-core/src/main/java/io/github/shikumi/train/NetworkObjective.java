@@ -1,0 +1,53 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Backprop;
+import io.github.shikumi.model.ParamLayout;
+import java.util.Arrays;
+
+/**
+ * The book's objective E = Σ_images ½ Σ_k (t_k − z_k)² of a network shape on a dataset, with its
+ * backpropagation gradient, and the accuracy at any parameters. Not thread-safe.
+ */
+public final class NetworkObjective implements Objective {
+    private final Backprop backprop;
+    private final double[] lastParams;
+    private boolean evaluated;
+
+    public NetworkObjective(ParamLayout layout, Dataset data) {
+        this.backprop = new Backprop(layout, data);
+        this.lastParams = new double[layout.count()];
+    }
+
+    @Override
+    public int dimension() {
+        return lastParams.length;
+    }
+
+    @Override
+    public double value(double[] p) {
+        double e = backprop.value(p);
+        remember(p);
+        return e;
+    }
+
+    @Override
+    public double valueAndGradient(double[] p, double[] grad) {
+        double e = backprop.gradient(p, grad);
+        remember(p);
+        return e;
+    }
+
+    /** Share of images classified correctly at {@code p} (reuses the last evaluation when it was at p). */
+    public double accuracy(double[] p) {
+        if (!evaluated || !Arrays.equals(p, lastParams)) {
+            value(p);
+        }
+        return backprop.correct() / (double) backprop.size();
+    }
+
+    private void remember(double[] p) {
+        System.arraycopy(p, 0, lastParams, 0, lastParams.length);
+        evaluated = true;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The run loop: trains a network on a dataset with an optimiser, recording E and accuracy at every
+ * iteration and telling a listener. Objective, optimiser and run loop are separate roles; this class
+ * only connects them.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    /** The book's experiment: gradient descent with η on E over all images, {@code iterations} times. */
+    public static History gradientDescent(Network start, Dataset data, double eta, int iterations, TrainingListener listener) {
+        return run(start, data, new GradientDescent(eta), iterations, listener);
+    }
+
+    public static History run(Network start, Dataset data, Optimizer optimizer, int iterations, TrainingListener listener) {
+        start.checkFits(data, "model");
+        GradientDescent.checkIterations(iterations);
+        NetworkObjective objective = new NetworkObjective(start.layout(), data);
+        double[] e = new double[iterations + 1];
+        double[] acc = new double[iterations + 1];
+        int[] done = {0};
+        IterationListener recorder = (k, p, value) -> {
+            double a = objective.accuracy(p);
+            e[k] = value;
+            acc[k] = a;
+            done[0] = k;
+            return listener.onIteration(k, iterations, value, a, p);
+        };
+        OptimizationResult r = optimizer.minimize(objective, start.params(), iterations, recorder);
+        Map<String, Object> prov = new LinkedHashMap<>(start.provenance());
+        prov.put("data", data.name());
+        prov.put("optimizer", optimizer.name());
+        if (optimizer instanceof GradientDescent) {
+            prov.put("eta", ((GradientDescent) optimizer).eta());
+        }
+        prov.put("iterations", r.iterations());
+        Network trained = start.withParams(r.params()).withProvenance(prov);
+        return History.of(start, trained, e, acc, done[0], r);
+    }
+}
