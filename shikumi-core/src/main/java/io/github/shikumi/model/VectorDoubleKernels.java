@@ -1,0 +1,316 @@
+package io.github.shikumi.model;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link DoubleKernels} with the Vector API. Every loop works on blocks of several units and several vectors
+ * of images at once, so that at least four independent sums are in flight (a fused multiply-add takes four
+ * cycles) and each loaded vector is used more than once; the sums stay in registers for the whole inner loop.
+ * The sigmoid's exp is computed here a vector at a time ({@link #exp}). Loaded by name only when
+ * {@code jdk.incubator.vector} is present ({@link Simd}).
+ */
+final class VectorDoubleKernels extends DoubleKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() * 4 <= PAD
+            ? DoubleVector.SPECIES_PREFERRED : DoubleVector.SPECIES_256;
+    private static final int L = S.length();
+    /** Images per block: four vectors (PAD is a multiple of it). */
+    private static final int B = 4 * L;
+
+    private static final double LOG2E = 1.4426950408889634;
+    /** ln 2 split in two (Cody and Waite): k·LN2_HI is exact for |k| ≤ 1100. */
+    private static final double LN2_HI = 0.6931471803691238;
+    private static final double LN2_LO = 1.9082149292705877e-10;
+    /** 1.5·2^52: adding it rounds to an integer held in the low bits of the mantissa. */
+    private static final double ROUND = 0x1.8p52;
+
+    @Override
+    String name() {
+        return "vector";
+    }
+
+    /**
+     * z = σ(s) = 1 / (1 + e^(−s)) over a row, in place. e^x (x = −s) a vector at a time, within about 1 ulp:
+     * x = k·ln 2 + r with integer k and |r| ≤ ½ ln 2, e^r by its Taylor polynomial to r^13 (the next term is
+     * below 5e-18 relative), times 2^k built in the exponent bits. x above 709 gives e^x = +∞ and z = 0 (as
+     * with {@link Math#exp}); x below −708 gives e^−708, and z = 1 all the same. Written out in one loop so
+     * that the JIT keeps every vector in registers (a call here would box them).
+     */
+    private static void sigmoid(double[] row, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int img = 0; img < n; img += L) {
+            DoubleVector x = DoubleVector.fromArray(S, row, img).neg();
+            DoubleVector xc = x.max(-708.0).min(709.0);
+            DoubleVector t = xc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, ROUND));
+            DoubleVector k = t.sub(ROUND);
+            DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
+            r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+            DoubleVector p = DoubleVector.broadcast(S, 1.0 / 6227020800.0); // 1/13!
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 479001600.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 39916800.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 3628800.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 362880.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 40320.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 5040.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 720.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 120.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 24.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 6.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 0.5));
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
+            LongVector bits = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(0x3ff0000000000000L);
+            DoubleVector e = p.mul(bits.reinterpretAsDoubles())
+                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, 709.0));
+            one.div(e.add(one)).intoArray(row, img); // z = σ(s) = 1 / (1 + e^(−s))
+        }
+    }
+
+    @Override
+    void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n) {
+        int j = 0;
+        for (; j + 1 < nout; j += 2) { // two units: each loaded input vector feeds two sums
+            int row0 = w + j * nin;
+            int row1 = row0 + nin;
+            for (int img = 0; img < n; img += B) {
+                // s_j = Σ_i w_ji·x_i − θ_j, for 2 units × 4 vectors of images
+                DoubleVector a0 = DoubleVector.broadcast(S, -p[t + j]);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                DoubleVector b0 = DoubleVector.broadcast(S, -p[t + j + 1]);
+                DoubleVector b1 = b0;
+                DoubleVector b2 = b0;
+                DoubleVector b3 = b0;
+                for (int i = 0; i < nin; i++) {
+                    double[] x = in[i];
+                    DoubleVector x0 = DoubleVector.fromArray(S, x, img);
+                    DoubleVector x1 = DoubleVector.fromArray(S, x, img + L);
+                    DoubleVector x2 = DoubleVector.fromArray(S, x, img + 2 * L);
+                    DoubleVector x3 = DoubleVector.fromArray(S, x, img + 3 * L);
+                    DoubleVector wa = DoubleVector.broadcast(S, p[row0 + i]);
+                    DoubleVector wb = DoubleVector.broadcast(S, p[row1 + i]);
+                    a0 = x0.fma(wa, a0);
+                    a1 = x1.fma(wa, a1);
+                    a2 = x2.fma(wa, a2);
+                    a3 = x3.fma(wa, a3);
+                    b0 = x0.fma(wb, b0);
+                    b1 = x1.fma(wb, b1);
+                    b2 = x2.fma(wb, b2);
+                    b3 = x3.fma(wb, b3);
+                }
+                double[] za = out[j];
+                double[] zb = out[j + 1];
+                // s_j, then z_j = σ(s_j) below
+                a0.intoArray(za, img);
+                a1.intoArray(za, img + L);
+                a2.intoArray(za, img + 2 * L);
+                a3.intoArray(za, img + 3 * L);
+                b0.intoArray(zb, img);
+                b1.intoArray(zb, img + L);
+                b2.intoArray(zb, img + 2 * L);
+                b3.intoArray(zb, img + 3 * L);
+            }
+        }
+        for (; j < nout; j++) {
+            int row = w + j * nin;
+            for (int img = 0; img < n; img += B) {
+                DoubleVector a0 = DoubleVector.broadcast(S, -p[t + j]);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                for (int i = 0; i < nin; i++) {
+                    double[] x = in[i];
+                    DoubleVector wji = DoubleVector.broadcast(S, p[row + i]);
+                    a0 = DoubleVector.fromArray(S, x, img).fma(wji, a0);
+                    a1 = DoubleVector.fromArray(S, x, img + L).fma(wji, a1);
+                    a2 = DoubleVector.fromArray(S, x, img + 2 * L).fma(wji, a2);
+                    a3 = DoubleVector.fromArray(S, x, img + 3 * L).fma(wji, a3);
+                }
+                double[] z = out[j];
+                a0.intoArray(z, img);
+                a1.intoArray(z, img + L);
+                a2.intoArray(z, img + 2 * L);
+                a3.intoArray(z, img + 3 * L);
+            }
+        }
+        for (j = 0; j < nout; j++) {
+            sigmoid(out[j], n); // z_j = σ(s_j)
+        }
+    }
+
+    @Override
+    double outputError(double[][] z, double[][] target, double[] mask, double[][] delta, int nk, int n) {
+        double e = 0;
+        for (int k = 0; k < nk; k++) {
+            e += 0.5 * (delta == null ? squares(z[k], target[k], mask, n) : squaresAndDeltas(z[k], target[k], mask, delta[k], n));
+        }
+        return e;
+    }
+
+    /** Σ_images (t_k − z_k)² (e = ½ Σ_k (t_k − z_k)²). */
+    private static double squares(double[] zk, double[] tk, double[] mask, int n) {
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int img = 0; img < n; img += L) {
+            DoubleVector diff = DoubleVector.fromArray(S, zk, img).sub(DoubleVector.fromArray(S, tk, img));
+            sum = diff.mul(diff).fma(DoubleVector.fromArray(S, mask, img), sum);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@link #squares}, and δO_k = −(t_k − z_k)·z_k(1 − z_k) into {@code dk}. */
+    private static double squaresAndDeltas(double[] zk, double[] tk, double[] mask, double[] dk, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int img = 0; img < n; img += L) {
+            DoubleVector zv = DoubleVector.fromArray(S, zk, img);
+            DoubleVector m = DoubleVector.fromArray(S, mask, img);
+            DoubleVector diff = zv.sub(DoubleVector.fromArray(S, tk, img));
+            sum = diff.mul(diff).fma(m, sum);
+            diff.mul(zv).mul(one.sub(zv)).mul(m).intoArray(dk, img); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void accumulate(double[][] delta, int nout, double[][] in, int nin, double[] grad, int w, int t, int n) {
+        int j = 0;
+        for (; j + 1 < nout; j += 2) {
+            double[] da = delta[j];
+            double[] db = delta[j + 1];
+            int row0 = w + j * nin;
+            int row1 = row0 + nin;
+            int i = 0;
+            for (; i + 3 < nin; i += 4) { // 2 units × 4 inputs: eight sums, six loads per step
+                double[] x0 = in[i];
+                double[] x1 = in[i + 1];
+                double[] x2 = in[i + 2];
+                double[] x3 = in[i + 3];
+                DoubleVector g00 = DoubleVector.zero(S);
+                DoubleVector g01 = g00;
+                DoubleVector g02 = g00;
+                DoubleVector g03 = g00;
+                DoubleVector g10 = g00;
+                DoubleVector g11 = g00;
+                DoubleVector g12 = g00;
+                DoubleVector g13 = g00;
+                for (int img = 0; img < n; img += L) {
+                    DoubleVector d0 = DoubleVector.fromArray(S, da, img);
+                    DoubleVector d1 = DoubleVector.fromArray(S, db, img);
+                    DoubleVector v0 = DoubleVector.fromArray(S, x0, img);
+                    DoubleVector v1 = DoubleVector.fromArray(S, x1, img);
+                    DoubleVector v2 = DoubleVector.fromArray(S, x2, img);
+                    DoubleVector v3 = DoubleVector.fromArray(S, x3, img);
+                    g00 = d0.fma(v0, g00); // ∂E/∂w_ji = Σ δ_j·x_i
+                    g01 = d0.fma(v1, g01);
+                    g02 = d0.fma(v2, g02);
+                    g03 = d0.fma(v3, g03);
+                    g10 = d1.fma(v0, g10);
+                    g11 = d1.fma(v1, g11);
+                    g12 = d1.fma(v2, g12);
+                    g13 = d1.fma(v3, g13);
+                }
+                grad[row0 + i] = g00.reduceLanes(VectorOperators.ADD);
+                grad[row0 + i + 1] = g01.reduceLanes(VectorOperators.ADD);
+                grad[row0 + i + 2] = g02.reduceLanes(VectorOperators.ADD);
+                grad[row0 + i + 3] = g03.reduceLanes(VectorOperators.ADD);
+                grad[row1 + i] = g10.reduceLanes(VectorOperators.ADD);
+                grad[row1 + i + 1] = g11.reduceLanes(VectorOperators.ADD);
+                grad[row1 + i + 2] = g12.reduceLanes(VectorOperators.ADD);
+                grad[row1 + i + 3] = g13.reduceLanes(VectorOperators.ADD);
+            }
+            for (; i < nin; i++) {
+                grad[row0 + i] = dot(da, in[i], n);
+                grad[row1 + i] = dot(db, in[i], n);
+            }
+            grad[t + j] = -sum(da, n); // ∂E/∂θ_j = −Σ δ_j
+            grad[t + j + 1] = -sum(db, n);
+        }
+        for (; j < nout; j++) {
+            double[] dj = delta[j];
+            int row = w + j * nin;
+            for (int i = 0; i < nin; i++) {
+                grad[row + i] = dot(dj, in[i], n);
+            }
+            grad[t + j] = -sum(dj, n);
+        }
+    }
+
+    /** Σ_images a·b, with four sums in flight. */
+    private static double dot(double[] a, double[] b, int n) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        for (int img = 0; img < n; img += B) {
+            s0 = DoubleVector.fromArray(S, a, img).fma(DoubleVector.fromArray(S, b, img), s0);
+            s1 = DoubleVector.fromArray(S, a, img + L).fma(DoubleVector.fromArray(S, b, img + L), s1);
+            s2 = DoubleVector.fromArray(S, a, img + 2 * L).fma(DoubleVector.fromArray(S, b, img + 2 * L), s2);
+            s3 = DoubleVector.fromArray(S, a, img + 3 * L).fma(DoubleVector.fromArray(S, b, img + 3 * L), s3);
+        }
+        return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double sum(double[] a, int n) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        for (int img = 0; img < n; img += 2 * L) {
+            s0 = s0.add(DoubleVector.fromArray(S, a, img));
+            s1 = s1.add(DoubleVector.fromArray(S, a, img + L));
+        }
+        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int j = 0; j < nj; j++) {
+            double[] b = below[j];
+            double[] hj = h[j];
+            for (int img = 0; img < n; img += B) {
+                DoubleVector a0 = DoubleVector.zero(S);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                for (int k = 0; k < nk; k++) {
+                    double[] dk = delta[k];
+                    DoubleVector wkj = DoubleVector.broadcast(S, p[w + k * nj + j]);
+                    a0 = DoubleVector.fromArray(S, dk, img).fma(wkj, a0); // Σ_k δO_k·wO_kj
+                    a1 = DoubleVector.fromArray(S, dk, img + L).fma(wkj, a1);
+                    a2 = DoubleVector.fromArray(S, dk, img + 2 * L).fma(wkj, a2);
+                    a3 = DoubleVector.fromArray(S, dk, img + 3 * L).fma(wkj, a3);
+                }
+                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
+                DoubleVector h0 = DoubleVector.fromArray(S, hj, img);
+                DoubleVector h1 = DoubleVector.fromArray(S, hj, img + L);
+                DoubleVector h2 = DoubleVector.fromArray(S, hj, img + 2 * L);
+                DoubleVector h3 = DoubleVector.fromArray(S, hj, img + 3 * L);
+                a0.mul(h0.mul(one.sub(h0))).intoArray(b, img);
+                a1.mul(h1.mul(one.sub(h1))).intoArray(b, img + L);
+                a2.mul(h2.mul(one.sub(h2))).intoArray(b, img + 2 * L);
+                a3.mul(h3.mul(one.sub(h3))).intoArray(b, img + 3 * L);
+            }
+        }
+    }
+
+    @Override
+    int correct(double[][] z, int nk, double[] label, int n) {
+        int c = 0;
+        for (int img = 0; img < n; img += L) {
+            DoubleVector best = DoubleVector.fromArray(S, z[0], img);
+            DoubleVector index = DoubleVector.zero(S);
+            for (int k = 1; k < nk; k++) {
+                DoubleVector zk = DoubleVector.fromArray(S, z[k], img);
+                VectorMask<Double> larger = zk.compare(VectorOperators.GT, best); // the first one wins a tie
+                best = best.blend(zk, larger);
+                index = index.blend(DoubleVector.broadcast(S, k), larger);
+            }
+            c += index.compare(VectorOperators.EQ, DoubleVector.fromArray(S, label, img)).trueCount();
+        }
+        return c;
+    }
+}
