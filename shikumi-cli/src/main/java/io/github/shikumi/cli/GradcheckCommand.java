@@ -44,7 +44,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         Text t = Text.of(Locale.getDefault());
         Dataset d = data.load();
         Network net = Models.load(model, d);
-        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), d), net.params(), step);
+        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), net.output(), d), net.params(), step);
         ParamLayout lay = net.layout();
         PrintWriter w = spec.commandLine().getOut();
         w.println(t.get("gradcheck.title", lay.count(), Fmt.sig(step)));

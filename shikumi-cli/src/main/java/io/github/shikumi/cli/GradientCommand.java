@@ -40,7 +40,7 @@ public final class GradientCommand implements Callable<Integer> {
         Network net = Models.load(model, d);
         double[] p = net.params();
         double[] g = new double[p.length];
-        double e = new NetworkObjective(net.layout(), d).valueAndGradient(p, g);
+        double e = new NetworkObjective(net.layout(), net.output(), d).valueAndGradient(p, g);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.print(ModelJson.writeGradient(net, e, g));

@@ -2,6 +2,7 @@ package io.github.shikumi.data;
 
 import io.github.shikumi.format.BitmapText;
 import io.github.shikumi.format.CsvData;
+import io.github.shikumi.format.Idx;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.io.IOException;
@@ -47,13 +48,18 @@ public final class Datasets {
 
     /**
      * A dataset by bundled name, or from a file: {@code *.csv} as CSV ({@code label,p1,...,pN},
-     * shape from {@code shape} or square), anything else as bitmap text.
+     * shape from {@code shape} or square), {@code idx:DIR} or {@code idx:IMAGES,LABELS} as IDX ({@link Idx}:
+     * a folder's test set when it has one, else its training set), anything else as bitmap text.
      *
      * @param shape {@code {height, width}} for CSV files, or null
      */
     public static Dataset load(String spec, int[] shape) {
         if (BUNDLED.contains(spec)) {
             return bundled(spec);
+        }
+        if (spec.startsWith(Idx.PREFIX)) {
+            Idx.Split split = Idx.open(spec); // idx:DIR gives its test set (t10k-*) when it has one
+            return split.test() != null ? split.test() : split.train();
         }
         Path path = Path.of(spec);
         if (!Files.isRegularFile(path)) {

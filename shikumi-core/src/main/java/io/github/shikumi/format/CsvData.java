@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV datasets: one image per line, {@code label,p1,...,pN}, pixels in [0, 1] row-major. An optional
+ * CSV datasets: one image per line, {@code label,p1,...,pN}, pixels in [0, 1] row-major, or grey levels: when
+ * any pixel is above 1 every pixel must be a whole number from 0 to 255 (as in the CSV versions of MNIST)
+ * and is read as v / 255. An optional
  * first line starting with {@code label} is a header. The shape comes from {@code --shape HxW}, or is
  * square when N is a square number. Labels are taken in order of first appearance.
  */
@@ -27,6 +29,10 @@ public final class CsvData {
         List<Integer> targets = new ArrayList<>();
         int pixels = shape == null ? -1 : shape[0] * shape[1];
         int[] hw = shape;
+        int greyLine = 0; // the first line with a value above 1: the file holds grey levels 0…255
+        String fraction = null; // the first value strictly between 0 and 1, and where
+        int fractionField = 0;
+        int fractionLine = 0;
         String line;
         int lineNo = 0;
         while ((line = in.readLine()) != null) {
@@ -62,8 +68,18 @@ public final class CsvData {
                 } catch (NumberFormatException e) {
                     throw new ShikumiException(where, Msg.CSV_NOT_A_NUMBER, i + 2, v);
                 }
-                if (!(x >= 0.0 && x <= 1.0)) {
+                if (!(x >= 0.0 && (x <= 1.0 || x == Math.rint(x)))) {
                     throw new ShikumiException(where, Msg.CSV_OUT_OF_RANGE, i + 2, v);
+                }
+                if (x > 1.0) {
+                    if (x > 255.0) {
+                        throw new ShikumiException(where, Msg.CSV_GREY_RANGE, i + 2, v);
+                    }
+                    greyLine = greyLine == 0 ? lineNo : greyLine;
+                } else if (x > 0.0 && x < 1.0 && fraction == null) {
+                    fraction = v;
+                    fractionField = i + 2;
+                    fractionLine = lineNo;
                 }
                 img[i] = x;
             }
@@ -76,6 +92,16 @@ public final class CsvData {
         }
         if (labelIndex.size() < 2) {
             throw new ShikumiException(name, Msg.DATA_ONE_LABEL, labelIndex.keySet());
+        }
+        if (greyLine > 0) {
+            if (fraction != null) {
+                throw new ShikumiException(name + ":" + fractionLine, Msg.CSV_MIXED, fractionField, fraction, greyLine);
+            }
+            for (double[] img : images) {
+                for (int i = 0; i < img.length; i++) {
+                    img[i] /= 255.0; // grey level 0…255 → 0…1
+                }
+            }
         }
         int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
         return new Dataset(name, new ArrayList<>(labelIndex.keySet()), hw[0], hw[1], images.toArray(new double[0][]), t);

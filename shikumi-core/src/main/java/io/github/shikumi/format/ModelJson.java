@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
@@ -31,12 +32,16 @@ import java.util.Map;
  * Model JSON, format {@code shikumi-model/1} (DESIGN.md): labels, input shape, activation and per layer
  * {@code weights[j][i]} (w_ji) and {@code thresholds[j]} (θ_j). Doubles are written in their shortest
  * exact form, so write → read gives identical doubles. A gradient is written in the same shape with
- * {@code "E"} beside {@code "layers"}. An optional {@code "provenance"} object records how the model
+ * {@code "E"} beside {@code "layers"}. An optional {@code "output": "softmax"} after {@code "activation"}
+ * marks a softmax output layer with cross-entropy ({@link Output}); without it the output layer is the book's
+ * sigmoid. An optional {@code "provenance"} object records how the model
  * was made (data, seed, η, iterations); readers ignore what they do not know there.
  */
 public final class ModelJson {
     public static final String FORMAT = "shikumi-model/1";
     public static final String ACTIVATION = "sigmoid";
+    /** Optional field: the output layer and loss ({@link Output}); absent means the book's sigmoid. */
+    public static final String OUTPUT = "output";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -70,6 +75,14 @@ public final class ModelJson {
         String activation = r.text(root, "activation");
         if (!ACTIVATION.equals(activation)) {
             throw new ShikumiException(name + ": activation", Msg.MODEL_ACTIVATION, activation, ACTIVATION);
+        }
+        Output output = Output.SIGMOID; // absent: the book's sigmoid output, so older files keep loading
+        if (root.has(OUTPUT)) {
+            output = Output.of(r.text(root, OUTPUT));
+            if (output == null) {
+                throw new ShikumiException(name + ": " + OUTPUT, Msg.MODEL_OUTPUT, root.get(OUTPUT).asText(),
+                        Output.SIGMOID.id() + ", " + Output.SOFTMAX.id());
+            }
         }
         List<String> labels = new ArrayList<>();
         JsonNode labelsNode = r.array(root, "labels", "labels");
@@ -135,7 +148,7 @@ public final class ModelJson {
         if (prov != null && prov.isObject()) {
             prov.fields().forEachRemaining(f -> provenance.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class)));
         }
-        return new Network(layout, labels, h, w, params, provenance);
+        return new Network(layout, labels, h, w, params, provenance, output);
     }
 
     /** The model as JSON text (ends with a newline). */
@@ -167,6 +180,9 @@ public final class ModelJson {
             g.writeNumber(net.width());
             g.writeEndArray();
             g.writeStringField("activation", ACTIVATION);
+            if (net.output() != Output.SIGMOID) {
+                g.writeStringField(OUTPUT, net.output().id());
+            }
             if (e != null) {
                 g.writeFieldName("E");
                 g.writeRawValue(number(e));

@@ -1,22 +1,27 @@
 package io.github.shikumi.model;
 
 import io.github.shikumi.data.Dataset;
+import java.util.Arrays;
 
 /**
- * E and ∂E over a whole dataset by backpropagation, fast: the images are processed together, one
- * array of N values per unit ("batch-major"), so every inner loop runs over contiguous memory and is
- * vectorised ({@link DoubleKernels}: the Vector API when the JVM has {@code jdk.incubator.vector}, plain
- * Java otherwise). All buffers are allocated once here; {@link #gradient} and {@link #value} allocate nothing.
- * Not thread-safe: one instance per thread.
+ * E and ∂E over a whole dataset (or one mini-batch at a time) by backpropagation, fast: the images are
+ * processed together, one array of N values per unit ("batch-major"), so every inner loop runs over
+ * contiguous memory and is vectorised ({@link DoubleKernels}: the Vector API when the JVM has
+ * {@code jdk.incubator.vector}, plain Java otherwise). All buffers are allocated once here; {@link #gradient},
+ * {@link #value} and {@link #load} allocate nothing. Not thread-safe: one instance per thread. This double
+ * path is the reference the float path ({@link FloatBackprop}) is checked against.
  *
- * <p>Conventions (the book's): s_j = Σ_i w_ji·x_i − θ_j, z_j = σ(s_j), e = ½ Σ_k (t_k − z_k)², E = Σ e.
+ * <p>Conventions (the book's): s_j = Σ_i w_ji·x_i − θ_j, z_j = σ(s_j), e = ½ Σ_k (t_k − z_k)², E = Σ e; with a
+ * softmax output ({@link Output#SOFTMAX}) the output layer is z_k = e^{s_k} / Σ_m e^{s_m}, e = −Σ_k t_k·log z_k.
  * The rows are padded to a multiple of {@value DoubleKernels#PAD} images with mask 0, which adds exactly 0.
  */
 public final class Backprop {
     private final ParamLayout layout;
+    private final Output output;
     private final DoubleKernels kernels;
-    private final int n;
-    /** Row length: n rounded up to a multiple of the padding. */
+    /** Images of the current data (the whole dataset, or the loaded batch). */
+    private int n;
+    /** Row length: the capacity rounded up to a multiple of the padding. */
     private final int stride;
     /** a[0][i][n] = x_i of image n; a[l+1][j][n] = z_j of weight layer l. */
     private final double[][][] a;
@@ -30,27 +35,41 @@ public final class Backprop {
     private final double[] label;
     private int correct;
 
+    /** The book's network (sigmoid output, squared error) on all of {@code data}. */
     public Backprop(ParamLayout layout, Dataset data) {
-        this(layout, data, DoubleKernels.best());
+        this(layout, Output.SIGMOID, data);
+    }
+
+    /** A network with the given output layer on all of {@code data}. */
+    public Backprop(ParamLayout layout, Output output, Dataset data) {
+        this(layout, output, data, DoubleKernels.best());
     }
 
     Backprop(ParamLayout layout, Dataset data, DoubleKernels kernels) {
-        if (data.pixels() != layout.inputs() || data.labels().size() != layout.outputs()) {
-            throw new IllegalArgumentException("data " + data.shapeText() + "/" + data.labels().size()
-                    + " labels do not fit network " + layout.shapeText());
-        }
+        this(layout, Output.SIGMOID, data, kernels);
+    }
+
+    Backprop(ParamLayout layout, Output output, Dataset data, DoubleKernels kernels) {
+        this(layout, output, data.size(), kernels);
+        check(data);
+        load(data, null, 0, data.size());
+    }
+
+    /**
+     * For mini-batches of up to {@code capacity} images: {@link #load} a batch, then evaluate.
+     */
+    public static Backprop forBatches(ParamLayout layout, Output output, int capacity) {
+        return new Backprop(layout, output, capacity, DoubleKernels.best());
+    }
+
+    private Backprop(ParamLayout layout, Output output, int capacity, DoubleKernels kernels) {
         this.layout = layout;
+        this.output = output;
         this.kernels = kernels;
-        this.n = data.size();
-        this.stride = Math.max(DoubleKernels.PAD, (n + DoubleKernels.PAD - 1) / DoubleKernels.PAD * DoubleKernels.PAD);
+        this.stride = Math.max(DoubleKernels.PAD, (capacity + DoubleKernels.PAD - 1) / DoubleKernels.PAD * DoubleKernels.PAD);
         int layers = layout.layers();
         a = new double[layers + 1][][];
         a[0] = new double[layout.inputs()][stride];
-        for (int img = 0; img < n; img++) {
-            for (int i = 0; i < layout.inputs(); i++) {
-                a[0][i][img] = data.pixel(img, i);
-            }
-        }
         delta = new double[layers][][];
         for (int l = 0; l < layers; l++) {
             a[l + 1] = new double[layout.units(l)][stride];
@@ -59,12 +78,42 @@ public final class Backprop {
         target = new double[layout.outputs()][stride];
         mask = new double[stride];
         label = new double[stride];
-        java.util.Arrays.fill(label, -1.0);
-        for (int img = 0; img < n; img++) {
-            target[data.target(img)][img] = 1.0;
-            mask[img] = 1.0;
-            label[img] = data.target(img);
+    }
+
+    private void check(Dataset data) {
+        if (data.pixels() != layout.inputs() || data.labels().size() != layout.outputs()) {
+            throw new IllegalArgumentException("data " + data.shapeText() + "/" + data.labels().size()
+                    + " labels do not fit network " + layout.shapeText());
         }
+    }
+
+    /**
+     * Makes images {@code index[from] … index[from + count − 1]} of {@code data} the current data (or images
+     * {@code from …} in order when {@code index} is null).
+     */
+    public void load(Dataset data, int[] index, int from, int count) {
+        if (count < 0 || count > stride) {
+            throw new IllegalArgumentException("batch of " + count + " images, capacity " + stride);
+        }
+        check(data);
+        for (double[] row : target) {
+            Arrays.fill(row, 0.0);
+        }
+        Arrays.fill(mask, 0.0);
+        Arrays.fill(label, -1.0);
+        for (double[] row : a[0]) {
+            Arrays.fill(row, count, stride, 0.0);
+        }
+        for (int b = 0; b < count; b++) {
+            int img = index == null ? from + b : index[from + b];
+            for (int i = 0; i < layout.inputs(); i++) {
+                a[0][i][b] = data.pixel(img, i);
+            }
+            target[data.target(img)][b] = 1.0;
+            mask[b] = 1.0;
+            label[b] = data.target(img);
+        }
+        n = count;
     }
 
     /** The kernels this JVM runs: "vector" (Vector API) or "plain". */
@@ -76,7 +125,11 @@ public final class Backprop {
         return layout;
     }
 
-    /** Number of images. */
+    public Output output() {
+        return output;
+    }
+
+    /** Number of images of the current data. */
     public int size() {
         return n;
     }
@@ -85,7 +138,7 @@ public final class Backprop {
     public double value(double[] params) {
         checkLength(params);
         forward(params);
-        return kernels.outputError(a[layout.layers()], target, mask, null, layout.outputs(), stride);
+        return error(null);
     }
 
     /**
@@ -97,7 +150,7 @@ public final class Backprop {
         checkLength(grad);
         forward(params);
         int out = layout.layers();
-        double e = kernels.outputError(a[out], target, mask, delta[out - 1], layout.outputs(), stride);
+        double e = error(delta[out - 1]);
         for (int l = out - 1; l >= 0; l--) {
             // ∂E/∂w_ji = Σ_images δ_j·(input i), ∂E/∂θ_j = −Σ_images δ_j
             kernels.accumulate(delta[l], layout.units(l), a[l], layout.fanIn(l), grad,
@@ -117,12 +170,20 @@ public final class Backprop {
     }
 
     private void forward(double[] p) {
-        for (int l = 0; l < layout.layers(); l++) {
-            // z_j = σ(Σ_i w_ji·x_i − θ_j)
+        int layers = layout.layers();
+        for (int l = 0; l < layers; l++) {
+            // z_j = σ(Σ_i w_ji·x_i − θ_j); a softmax output layer keeps s_j here
             kernels.forward(p, layout.weightOffset(l), layout.thresholdOffset(l), a[l], layout.fanIn(l), a[l + 1],
-                    layout.units(l), stride);
+                    layout.units(l), stride, l < layers - 1 || output == Output.SIGMOID);
         }
-        correct = kernels.correct(a[layout.layers()], layout.outputs(), label, stride);
+        correct = kernels.correct(a[layers], layout.outputs(), label, stride);
+    }
+
+    private double error(double[][] outputDelta) {
+        double[][] z = a[layout.layers()];
+        return output == Output.SIGMOID
+                ? kernels.outputError(z, target, mask, outputDelta, layout.outputs(), stride)
+                : kernels.softmaxError(z, target, mask, outputDelta, layout.outputs(), stride);
     }
 
     private void checkLength(double[] p) {

@@ -30,9 +30,11 @@ abstract class DoubleKernels {
 
     /**
      * The forward pass of one weight layer: for every unit j &lt; nout,
-     * {@code out[j] = σ(Σ_i w_ji·in[i] − θ_j)}, with w_ji = {@code p[w + j·nin + i]} and θ_j = {@code p[t + j]}.
+     * {@code out[j] = σ(Σ_i w_ji·in[i] − θ_j)}, with w_ji = {@code p[w + j·nin + i]} and θ_j = {@code p[t + j]};
+     * without {@code sigmoid} just the sums s_j (a softmax output layer).
      */
-    abstract void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n);
+    abstract void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
+                          boolean sigmoid);
 
     /**
      * E = Σ_images ½ Σ_k (t_k − z_k)² (images weighted by {@code mask}, 1 or 0); when {@code delta} is not
@@ -57,4 +59,47 @@ abstract class DoubleKernels {
      * index as a double, −1 for padding.
      */
     abstract int correct(double[][] z, int nk, double[] label, int n);
+
+    /**
+     * The softmax output layer with cross-entropy: on entry {@code z[k]} holds s_k, on exit z_k = e^{s_k} / Σ_m e^{s_m};
+     * returns E = −Σ_images Σ_k t_k·log z_k (images weighted by {@code mask}) and, when {@code delta} is not null,
+     * writes δO_k = z_k − t_k (times the mask). Plain Java in both kernel sets: it is the reference path's, and
+     * the exp and log of 10 outputs per image are not where time goes.
+     */
+    double softmaxError(double[][] z, double[][] target, double[] mask, double[][] delta, int nk, int n) {
+        double e = 0;
+        for (int img = 0; img < n; img++) {
+            if (mask[img] == 0.0) {
+                for (int k = 0; k < nk; k++) {
+                    z[k][img] = 0.0;
+                    if (delta != null) {
+                        delta[k][img] = 0.0;
+                    }
+                }
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < nk; k++) {
+                max = Math.max(max, z[k][img]);
+            }
+            double sum = 0;
+            for (int k = 0; k < nk; k++) {
+                double ek = Math.exp(z[k][img] - max); // e^{s_k}, shifted by the largest s so nothing overflows
+                z[k][img] = ek;
+                sum += ek;
+            }
+            for (int k = 0; k < nk; k++) {
+                double zk = z[k][img] / sum; // z_k = e^{s_k} / Σ_m e^{s_m}
+                z[k][img] = zk;
+                double tk = target[k][img];
+                if (tk != 0.0) {
+                    e -= tk * Math.log(zk); // e = −Σ_k t_k·log z_k
+                }
+                if (delta != null) {
+                    delta[k][img] = zk - tk; // δO_k = z_k − t_k
+                }
+            }
+        }
+        return e;
+    }
 }

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * A fully connected sigmoid network with the book's conventions: a unit's input is
  * {@code s_j = Σ_i w_ji·x_i − θ_j} (the threshold is subtracted) and its output {@code z_j = σ(s_j)}.
  * It is a shape ({@link ParamLayout}), the output labels, the input image shape, and one flat parameter
- * array in the layout's order. Immutable: training makes new networks.
+ * array in the layout's order. Immutable: training makes new networks. The output layer is the book's
+ * sigmoid unless the network says otherwise ({@link #output()}, {@link Output}).
  */
 public final class Network {
     /** Half-width of the uniform distribution of initial parameters: every w and θ from U[−a, a). */
@@ -26,9 +27,15 @@ public final class Network {
     private final int width;
     private final double[] params;
     private final Map<String, Object> provenance;
+    private final Output output;
 
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
                    Map<String, Object> provenance) {
+        this(layout, labels, height, width, params, provenance, Output.SIGMOID);
+    }
+
+    public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
+                   Map<String, Object> provenance, Output output) {
         if (layout.inputs() != height * width) {
             throw new IllegalArgumentException("input shape " + height + "x" + width + " for " + layout.inputs() + " inputs");
         }
@@ -44,6 +51,7 @@ public final class Network {
         this.width = width;
         this.params = params.clone();
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        this.output = output;
     }
 
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params) {
@@ -120,13 +128,42 @@ public final class Network {
         return provenance;
     }
 
+    /** The output layer and loss: the book's sigmoid and squared error, or softmax and cross-entropy. */
+    public Output output() {
+        return output;
+    }
+
     /** The same shape and labels with other parameters. */
     public Network withParams(double[] newParams) {
-        return new Network(layout, labels, height, width, newParams, provenance);
+        return new Network(layout, labels, height, width, newParams, provenance, output);
     }
 
     public Network withProvenance(Map<String, Object> newProvenance) {
-        return new Network(layout, labels, height, width, params, newProvenance);
+        return new Network(layout, labels, height, width, params, newProvenance, output);
+    }
+
+    public Network withOutput(Output newOutput) {
+        return new Network(layout, labels, height, width, params, provenance, newOutput);
+    }
+
+    /**
+     * Seeded initial parameters for networks with many inputs per unit: every weight and threshold of weight
+     * layer l drawn from the uniform distribution on [−1/√n_l, 1/√n_l), n_l the layer's fan-in (as PyTorch's
+     * {@code nn.Linear} does), by {@code SplittableRandom(seed)} in the layout's order. With the book's
+     * U[−1, 1) a unit with 784 inputs starts saturated (|s| of the order of 10).
+     */
+    public static Network initialFanIn(ParamLayout layout, Dataset data, Output output, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] p = new double[layout.count()];
+        for (int l = 0; l < layout.layers(); l++) {
+            double a = 1.0 / Math.sqrt(layout.fanIn(l));
+            int end = layout.thresholdOffset(l) + layout.units(l);
+            for (int k = layout.weightOffset(l); k < end; k++) {
+                p[k] = random.nextDouble(-a, a);
+            }
+        }
+        return new Network(layout, data.labels(), data.height(), data.width(), p,
+                Map.of("init", "uniform[-1/sqrt(fanIn),1/sqrt(fanIn))", "seed", seed), output);
     }
 
     /** The output z of every output unit for one image. */
@@ -138,12 +175,17 @@ public final class Network {
             double[] z = new double[nout];
             int w = layout.weightOffset(l);
             int t = layout.thresholdOffset(l);
+            boolean last = l == layout.layers() - 1;
             for (int j = 0; j < nout; j++) {
                 double s = 0;
                 for (int i = 0; i < nin; i++) {
                     s += params[w + j * nin + i] * a[i];
                 }
-                z[j] = Sigmoid.value(s - params[t + j]); // s_j = Σ w_ji·x_i − θ_j, z_j = σ(s_j)
+                s -= params[t + j]; // s_j = Σ w_ji·x_i − θ_j
+                z[j] = last && output != Output.SIGMOID ? s : Sigmoid.value(s); // z_j = σ(s_j)
+            }
+            if (last && output != Output.SIGMOID) {
+                output.activate(z);
             }
             a = z;
         }
@@ -179,7 +221,7 @@ public final class Network {
         }
         Network n = (Network) o;
         return layout.equals(n.layout) && labels.equals(n.labels) && height == n.height && width == n.width
-                && Arrays.equals(params, n.params);
+                && Arrays.equals(params, n.params) && output == n.output;
     }
 
     @Override

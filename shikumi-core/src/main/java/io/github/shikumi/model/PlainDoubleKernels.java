@@ -13,7 +13,8 @@ final class PlainDoubleKernels extends DoubleKernels {
     }
 
     @Override
-    void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n) {
+    void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
+                 boolean sigmoid) {
         for (int j = 0; j < nout; j++) {
             double[] s = out[j];
             Arrays.fill(s, 0, n, -p[t + j]); // s_j = Σ_i w_ji·x_i − θ_j
@@ -39,8 +40,10 @@ final class PlainDoubleKernels extends DoubleKernels {
                     s[img] += wi * x[img];
                 }
             }
-            for (int img = 0; img < n; img++) {
-                s[img] = 1.0 / (1.0 + Math.exp(-s[img])); // z_j = σ(s_j)
+            if (sigmoid) {
+                for (int img = 0; img < n; img++) {
+                    s[img] = 1.0 / (1.0 + Math.exp(-s[img])); // z_j = σ(s_j)
+                }
             }
         }
     }

@@ -48,22 +48,22 @@ public final class Trace {
                 s[l][j] = sum - net.threshold(l, j); // s_j = Σ_i w_ji·x_i − θ_j
                 z[l][j] = Sigmoid.value(s[l][j]); // z_j = σ(s_j)
             }
+            if (l == layers - 1 && net.output() != Output.SIGMOID) {
+                z[l] = s[l].clone();
+                net.output().activate(z[l]); // z_k = e^{s_k} / Σ_m e^{s_m}
+            }
             a = z[l];
         }
         int out = layers - 1;
         double[] t = new double[lay.outputs()];
         t[target] = 1.0;
-        double e = 0;
-        for (int k = 0; k < t.length; k++) {
-            double d = t[k] - z[out][k];
-            e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
-        }
+        double e = net.output().error(z[out], t); // e = ½ Σ_k (t_k − z_k)² (softmax: −Σ_k t_k·log z_k)
         double[][] delta = new double[layers][];
         double[][] backSum = new double[layers][];
         delta[out] = new double[lay.outputs()];
         for (int k = 0; k < t.length; k++) {
-            // δO_k = −(t_k − z_k)·z_k(1 − z_k)
-            delta[out][k] = -(t[k] - z[out][k]) * Sigmoid.derivativeFromOutput(z[out][k]);
+            // δO_k = −(t_k − z_k)·z_k(1 − z_k) (softmax: z_k − t_k)
+            delta[out][k] = net.output().delta(z[out][k], t[k]);
         }
         for (int l = out - 1; l >= 0; l--) {
             delta[l] = new double[lay.units(l)];
@@ -125,7 +125,7 @@ public final class Trace {
         return l == 0 ? x[i] : z[l - 1][i];
     }
 
-    /** e = ½ Σ_k (t_k − z_k)². */
+    /** e = ½ Σ_k (t_k − z_k)² (for a softmax output: −Σ_k t_k·log z_k). */
     public double e() {
         return e;
     }

@@ -71,7 +71,8 @@ final class VectorDoubleKernels extends DoubleKernels {
     }
 
     @Override
-    void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n) {
+    void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
+                 boolean sigmoid) {
         int j = 0;
         for (; j + 1 < nout; j += 2) { // two units: each loaded input vector feeds two sums
             int row0 = w + j * nin;
@@ -138,7 +139,7 @@ final class VectorDoubleKernels extends DoubleKernels {
                 a3.intoArray(z, img + 3 * L);
             }
         }
-        for (j = 0; j < nout; j++) {
+        for (j = 0; sigmoid && j < nout; j++) {
             sigmoid(out[j], n); // z_j = σ(s_j)
         }
     }

@@ -25,6 +25,18 @@ public enum Msg {
     CSV_NOT_A_NUMBER("csv.notANumber"),
     CSV_OUT_OF_RANGE("csv.outOfRange"),
     CSV_SHAPE_NEEDED("csv.shapeNeeded"),
+    CSV_GREY_RANGE("csv.greyRange"),
+    CSV_MIXED("csv.mixed"),
+    IDX_SPEC("idx.spec"),
+    IDX_DIR_FILES("idx.dirFiles"),
+    IDX_MAGIC("idx.magic"),
+    IDX_TYPE("idx.type"),
+    IDX_TRUNCATED("idx.truncated"),
+    IDX_GZIP_TRUNCATED("idx.gzipTruncated"),
+    IDX_EXTRA("idx.extra"),
+    IDX_COUNTS("idx.counts"),
+    IDX_DIMENSIONS("idx.dimensions"),
+    IDX_LABEL_RANGE("idx.labelRange"),
     SHAPE_SYNTAX("shape.syntax"),
     JSON_MALFORMED("json.malformed"),
     MODEL_FORMAT("model.format"),
@@ -34,6 +46,7 @@ public enum Msg {
     MODEL_ROWS("model.rows"),
     MODEL_ACTIVATION("model.activation"),
     MODEL_NOT_FINITE("model.notFinite"),
+    MODEL_OUTPUT("model.output"),
     MODEL_LABELS("model.labels"),
     MISMATCH_INPUTS("mismatch.inputs"),
     MISMATCH_LABELS("mismatch.labels"),
@@ -42,7 +55,13 @@ public enum Msg {
     ITERATIONS_INVALID("train.iterations"),
     HIDDEN_INVALID("train.hidden"),
     MOMENTUM_INVALID("train.momentum"),
-    IMAGE_INDEX("data.imageIndex");
+    IMAGE_INDEX("data.imageIndex"),
+    LAYERS_INVALID("train.layers"),
+    BATCH_INVALID("train.batch"),
+    EPOCHS_INVALID("train.epochs"),
+    VALIDATION_INVALID("train.validation"),
+    PATIENCE_INVALID("train.patience"),
+    THREADS_INVALID("train.threads");
 
     private final String key;
 

@@ -2,6 +2,7 @@ package io.github.shikumi.train;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Backprop;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import java.util.Arrays;
 
@@ -15,7 +16,12 @@ public final class NetworkObjective implements Objective {
     private boolean evaluated;
 
     public NetworkObjective(ParamLayout layout, Dataset data) {
-        this.backprop = new Backprop(layout, data);
+        this(layout, Output.SIGMOID, data);
+    }
+
+    /** E of a network with the given output layer (softmax: E = −Σ_images Σ_k t_k·log z_k). */
+    public NetworkObjective(ParamLayout layout, Output output, Dataset data) {
+        this.backprop = new Backprop(layout, output, data);
         this.lastParams = new double[layout.count()];
     }
 

@@ -1,0 +1,202 @@
+package io.github.shikumi.format;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The IDX format of MNIST and Fashion-MNIST: an images file (magic number 0x00000803: unsigned bytes, 3
+ * dimensions: count, rows, columns) and a labels file (0x00000801: unsigned bytes, 1 dimension: count), each
+ * gzip-compressed or not (told by the gzip magic bytes 1f 8b, not by the name), big-endian header. Grey levels
+ * 0…255 become pixels 0…1 (v / 255); label values 0…K−1 become the labels "0" … "K−1". Every error names the
+ * file: wrong magic number, unsupported data type, truncated data, extra bytes, count mismatch.
+ *
+ * <p>{@code idx:DIR} names a folder holding {@code train-images-idx3-ubyte[.gz]},
+ * {@code train-labels-idx1-ubyte[.gz]} and optionally {@code t10k-…} files (the layout of Debian's
+ * {@code /usr/share/datasets/fashion-mnist}); {@code idx:IMAGES,LABELS} names two files.
+ */
+public final class Idx {
+    /** The prefix of IDX data specifications: {@code idx:DIR} or {@code idx:IMAGES,LABELS}. */
+    public static final String PREFIX = "idx:";
+
+    private static final int UNSIGNED_BYTE = 0x08;
+
+    private Idx() {
+    }
+
+    /** A training set and, when the folder has one, a test set. */
+    public record Split(Dataset train, Dataset test) {
+    }
+
+    /** Reads {@code idx:DIR} (train-* and t10k-*) or {@code idx:IMAGES,LABELS} (training set only). */
+    public static Split open(String spec) {
+        String rest = spec.startsWith(PREFIX) ? spec.substring(PREFIX.length()) : spec;
+        if (rest.isEmpty()) {
+            throw new ShikumiException(spec, Msg.IDX_SPEC);
+        }
+        String[] parts = rest.split(",", -1);
+        if (parts.length == 2) {
+            return new Split(read(Path.of(parts[0]), Path.of(parts[1]), -1), null);
+        }
+        if (parts.length != 1) {
+            throw new ShikumiException(spec, Msg.IDX_SPEC);
+        }
+        Path dir = Path.of(rest);
+        if (!Files.isDirectory(dir)) {
+            throw new ShikumiException(rest, Files.exists(dir) ? Msg.IDX_SPEC : Msg.FILE_NOT_FOUND);
+        }
+        Path trainImages = find(dir, "train-images-idx3-ubyte");
+        Path trainLabels = find(dir, "train-labels-idx1-ubyte");
+        if (trainImages == null || trainLabels == null) {
+            throw new ShikumiException(dir.toString(), Msg.IDX_DIR_FILES, "train-images-idx3-ubyte[.gz]",
+                    "train-labels-idx1-ubyte[.gz]");
+        }
+        Dataset train = read(trainImages, trainLabels, -1);
+        Path testImages = find(dir, "t10k-images-idx3-ubyte");
+        Path testLabels = find(dir, "t10k-labels-idx1-ubyte");
+        Dataset test = testImages == null || testLabels == null ? null
+                : read(testImages, testLabels, train.labels().size());
+        return new Split(train, test);
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String name : new String[] {base, base + ".gz"}) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads an images file and its labels file.
+     *
+     * @param classes the number of labels ("0" … classes−1), or −1 for the largest label value + 1
+     *                (at least 2)
+     */
+    public static Dataset read(Path imagesFile, Path labelsFile, int classes) {
+        byte[] images = bytes(imagesFile);
+        byte[] labels = bytes(labelsFile);
+        int[] imgDims = header(imagesFile, images, 3, 0x0803);
+        int[] lblDims = header(labelsFile, labels, 1, 0x0801);
+        int count = imgDims[0];
+        int rows = imgDims[1];
+        int cols = imgDims[2];
+        long pixels = (long) rows * cols;
+        checkLength(imagesFile, images, 16, count * pixels);
+        checkLength(labelsFile, labels, 8, lblDims[0]);
+        if (lblDims[0] != count) {
+            throw new ShikumiException(labelsFile.toString(), Msg.IDX_COUNTS, lblDims[0], count, imagesFile.toString());
+        }
+        if (count == 0) {
+            throw new ShikumiException(imagesFile.toString(), Msg.DATA_EMPTY);
+        }
+        if (rows < 1 || cols < 1) {
+            throw new ShikumiException(imagesFile.toString(), Msg.IDX_DIMENSIONS, rows < 1 ? rows : cols, rows < 1 ? 2 : 3);
+        }
+        int max = 0;
+        int[] targets = new int[count];
+        for (int n = 0; n < count; n++) {
+            targets[n] = labels[8 + n] & 0xff;
+            max = Math.max(max, targets[n]);
+        }
+        int k = classes > 0 ? classes : Math.max(2, max + 1);
+        if (max >= k) {
+            for (int n = 0; n < count; n++) {
+                if (targets[n] >= k) {
+                    throw new ShikumiException(labelsFile.toString(), Msg.IDX_LABEL_RANGE, targets[n], n + 1, k - 1);
+                }
+            }
+        }
+        double[][] img = new double[count][(int) pixels];
+        for (int n = 0; n < count; n++) {
+            double[] row = img[n];
+            int base = 16 + (int) (n * pixels);
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (images[base + i] & 0xff) / 255.0; // grey level 0…255 → 0…1
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add(String.valueOf(c));
+        }
+        return new Dataset(imagesFile.toString(), names, rows, cols, img, targets);
+    }
+
+    /** The file's bytes, gunzipped when they start with the gzip magic bytes. */
+    private static byte[] bytes(Path file) {
+        try {
+            byte[] raw = Files.readAllBytes(file);
+            if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+                try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
+                    return in.readAllBytes();
+                } catch (EOFException e) {
+                    throw new ShikumiException(file.toString(), Msg.IDX_GZIP_TRUNCATED);
+                }
+            }
+            return raw;
+        } catch (NoSuchFileException e) {
+            throw new ShikumiException(file.toString(), Msg.FILE_NOT_FOUND);
+        } catch (IOException e) {
+            throw new ShikumiException(file.toString(), Msg.FILE_UNREADABLE, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Checks the magic number (type and dimension count) and returns the dimensions. */
+    private static int[] header(Path file, byte[] b, int dims, int expectedMagic) {
+        if (b.length < 4) {
+            throw new ShikumiException(file.toString(), Msg.IDX_TRUNCATED, b.length, 4 + 4 * dims);
+        }
+        int magic = readInt(b, 0);
+        if (magic != expectedMagic) {
+            if ((magic >>> 16) == 0 && (magic & 0xff) == dims && ((magic >> 8) & 0xff) != UNSIGNED_BYTE) {
+                throw new ShikumiException(file.toString(), Msg.IDX_TYPE, hex2((magic >> 8) & 0xff));
+            }
+            throw new ShikumiException(file.toString(), Msg.IDX_MAGIC, hex8(magic), hex8(expectedMagic),
+                    dims == 3 ? "images" : "labels");
+        }
+        if (b.length < 4 + 4 * dims) {
+            throw new ShikumiException(file.toString(), Msg.IDX_TRUNCATED, b.length, 4 + 4 * dims);
+        }
+        int[] d = new int[dims];
+        for (int i = 0; i < dims; i++) {
+            d[i] = readInt(b, 4 + 4 * i);
+            if (d[i] < 0) {
+                throw new ShikumiException(file.toString(), Msg.IDX_DIMENSIONS, d[i], i + 1);
+            }
+        }
+        return d;
+    }
+
+    private static void checkLength(Path file, byte[] b, int headerBytes, long dataBytes) {
+        long expected = headerBytes + dataBytes;
+        if (b.length < expected) {
+            throw new ShikumiException(file.toString(), Msg.IDX_TRUNCATED, b.length, expected);
+        }
+        if (b.length > expected) {
+            throw new ShikumiException(file.toString(), Msg.IDX_EXTRA, b.length - expected, expected);
+        }
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    private static String hex8(int v) {
+        return String.format("0x%08X", v);
+    }
+
+    private static String hex2(int v) {
+        return String.format("0x%02X", v);
+    }
+}

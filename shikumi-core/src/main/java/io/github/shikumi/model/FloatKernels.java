@@ -1,0 +1,180 @@
+package io.github.shikumi.model;
+
+/**
+ * The loops of {@link FloatBackprop}, over image-major rows: {@code in[b]} is image b's row of inputs,
+ * {@code out[b]} its row of this layer's units. Weights are kept transposed, one array per input unit:
+ * {@code wt[i][j]} = w_ji, each row {@code u} long (the layer's units rounded up to a multiple of
+ * {@link #ROW}); {@code w[k][j]} (the book's order, rows of the layer below's padded width) serves the
+ * backward pass. Two implementations: {@link PlainFloatKernels} (loops over one row at a time, which the JIT
+ * vectorises itself) and {@code VectorFloatKernels} (the Vector API, blocked: 4 images × 64 units per tile,
+ * sixteen sums in registers).
+ */
+abstract class FloatKernels {
+    /** Rows of units are padded to a multiple of this many floats (one 512-bit vector). */
+    static final int ROW = 16;
+    /** Values below this in magnitude are flushed to 0 in the backward pass (denormal floats are slow). */
+    static final float TINY = 1e-30f;
+
+    private static final FloatKernels PLAIN = new PlainFloatKernels();
+    private static final FloatKernels BEST =
+            Simd.load("io.github.shikumi.model.VectorFloatKernels", FloatKernels.class, PLAIN);
+
+    private static volatile boolean warm = BEST == PLAIN;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    static FloatKernels best() {
+        return BEST;
+    }
+
+    /**
+     * The kernels to use now. Vector API code runs very slowly until the JIT has compiled it with all its
+     * vector operations (seconds of a cold JVM), so the first call starts a background thread that exercises
+     * the Vector API kernels on a tiny problem, and until they beat the plain kernels there this returns the
+     * plain ones. Both compute the same bits, so the switch does not change a run's numbers.
+     */
+    static FloatKernels current() {
+        if (warm) {
+            return BEST;
+        }
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(FloatKernels::warmUp, "shikumi-vector-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return PLAIN;
+    }
+
+    /** Runs both kernel sets on a tiny problem until the Vector API ones are faster three checks in a row. */
+    private static void warmUp() {
+        int count = 9;
+        int nin = 17;
+        int u = 5 * ROW;
+        int nk = 10;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        float[][] in = new float[count][nin];
+        float[][] out = new float[count][u];
+        float[][] delta = new float[count][u];
+        float[][] below = new float[count][u];
+        float[][] wt = new float[nin][u];
+        float[][] gwt = new float[nin][u];
+        float[][] w = new float[nk][u];
+        float[] th = new float[u];
+        float[] gth = new float[u];
+        float[] v = new float[u];
+        int[] nz = new int[Math.max(count, nin)];
+        for (float[][] m : new float[][][] {in, wt, w, delta}) {
+            for (float[] row : m) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = r.nextInt(4) == 0 ? 0f : (float) r.nextDouble(-1, 1);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        int wins = 0;
+        while (wins < 3 && System.nanoTime() < deadline) {
+            long[] time = new long[2];
+            for (int set = 0; set < 2; set++) {
+                FloatKernels k = set == 0 ? BEST : PLAIN;
+                long start = System.nanoTime();
+                for (int round = 0; round < 200; round++) {
+                    k.forward(in, count, nin, wt, th, u, out, true, nz);
+                    k.forward(in, count, nin, wt, th, u, out, false, nz);
+                    k.backward(delta, count, nk, w, u, out, below);
+                    k.weightGradient(in, count, nin, delta, u, gwt, gth, nz);
+                    k.add(gth, th, u);
+                    k.momentum(th, v, gth, u, 1e-3f, 0.9f);
+                }
+                time[set] = System.nanoTime() - start;
+            }
+            wins = time[0] < time[1] ? wins + 1 : 0;
+        }
+        warm = wins >= 3;
+    }
+
+    static FloatKernels plain() {
+        return PLAIN;
+    }
+
+    abstract String name();
+
+    /**
+     * {@code out[b][j] = Σ_i in[b][i]·wt[i][j] − th[j]} for b &lt; count, j &lt; u; then σ of it when
+     * {@code sigmoid} (s_j = Σ_i w_ji·x_i − θ_j, z_j = σ(s_j)).
+     */
+    abstract void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
+                          boolean sigmoid, int[] nz);
+
+    /**
+     * The deltas of the layer below: {@code below[b][j] = (Σ_k δ[b][k]·w[k][j])·h[b][j](1 − h[b][j])}
+     * (δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)) for j &lt; ub, with values below {@link #TINY} flushed to 0.
+     */
+    abstract void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below);
+
+    /**
+     * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for i &lt; nin, j &lt; u, and
+     * {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j). {@code nz} is scratch space of at least
+     * max(nin, count) ints (here and in {@link #forward}).
+     */
+    abstract void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
+                                 int[] nz);
+
+    /** {@code dst[j] += src[j]} for j &lt; n. */
+    abstract void add(float[] dst, float[] src, int n);
+
+    /** Momentum: {@code v ← μ·v − η·g, p ← p + v} for j &lt; n. */
+    abstract void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu);
+
+    /**
+     * The output layer of image rows {@code z[0 … count)} holding s_k (softmax) or z_k (sigmoid): turns them
+     * into z_k, writes δO_k into {@code delta} (0 beyond k &lt; nk) and returns e summed over the images;
+     * {@code correct[0]} gets the number of images whose largest output is their label {@code y[b]}.
+     */
+    double outputLayer(Output output, float[][] z, int count, int nk, int[] y, float[][] delta, int[] correct) {
+        double e = 0;
+        int c = 0;
+        for (int b = 0; b < count; b++) {
+            float[] zb = z[b];
+            float[] db = delta[b];
+            int label = y[b];
+            if (output == Output.SOFTMAX) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < nk; k++) {
+                    max = Math.max(max, zb[k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < nk; k++) {
+                    float ek = (float) Math.exp(zb[k] - max); // e^{s_k}, shifted so that nothing overflows
+                    zb[k] = ek;
+                    sum += ek;
+                }
+                float inv = (float) (1.0 / sum);
+                for (int k = 0; k < nk; k++) {
+                    zb[k] *= inv; // z_k = e^{s_k} / Σ_m e^{s_m}
+                    db[k] = zb[k] - (k == label ? 1f : 0f); // δO_k = z_k − t_k
+                }
+                e -= Math.log(Math.max(zb[label], Float.MIN_NORMAL)); // e = −Σ_k t_k·log z_k
+            } else {
+                for (int k = 0; k < nk; k++) {
+                    float d = zb[k] - (k == label ? 1f : 0f);
+                    e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
+                    db[k] = d * zb[k] * (1f - zb[k]); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+                }
+            }
+            for (int k = nk; k < db.length; k++) {
+                db[k] = 0f;
+            }
+            int best = 0;
+            for (int k = 1; k < nk; k++) {
+                if (zb[k] > zb[best]) {
+                    best = k;
+                }
+            }
+            if (best == label) {
+                c++;
+            }
+        }
+        correct[0] = c;
+        return e;
+    }
+}

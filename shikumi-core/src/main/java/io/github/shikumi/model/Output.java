@@ -1,0 +1,79 @@
+package io.github.shikumi.model;
+
+/**
+ * The output layer and its loss. Hidden layers are always the book's sigmoid units.
+ * <ul>
+ * <li>{@link #SIGMOID}: the book's: z_k = σ(s_k), e = ½ Σ_k (t_k − z_k)², δO_k = −(t_k − z_k)·z_k(1 − z_k).</li>
+ * <li>{@link #SOFTMAX}: z_k = e^{s_k} / Σ_m e^{s_m}, cross-entropy e = −Σ_k t_k·log z_k, and then
+ *     δO_k = ∂e/∂s_k = z_k − t_k (the softmax's derivative and the log's cancel).</li>
+ * </ul>
+ * Either way s_k = Σ_j w_kj·h_j − θ_k, E = Σ_images e, and every other formula is the book's.
+ */
+public enum Output {
+    SIGMOID("sigmoid"),
+    SOFTMAX("softmax");
+
+    private final String id;
+
+    Output(String id) {
+        this.id = id;
+    }
+
+    /** The name in model JSON and on the command line. */
+    public String id() {
+        return id;
+    }
+
+    /** The output kind named {@code id}, or null. */
+    public static Output of(String id) {
+        for (Output o : values()) {
+            if (o.id.equals(id)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Turns the sums s of the output layer into the outputs z, in place. */
+    public void activate(double[] s) {
+        if (this == SIGMOID) {
+            for (int k = 0; k < s.length; k++) {
+                s[k] = Sigmoid.value(s[k]); // z_k = σ(s_k)
+            }
+            return;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int k = 0; k < s.length; k++) {
+            s[k] = Math.exp(s[k] - max); // e^{s_k}, shifted by the largest s so that nothing overflows
+            sum += s[k];
+        }
+        for (int k = 0; k < s.length; k++) {
+            s[k] /= sum; // z_k = e^{s_k} / Σ_m e^{s_m}
+        }
+    }
+
+    /** This image's e for outputs z and one-hot targets t. */
+    public double error(double[] z, double[] t) {
+        double e = 0;
+        for (int k = 0; k < z.length; k++) {
+            if (this == SIGMOID) {
+                double d = t[k] - z[k];
+                e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
+            } else if (t[k] != 0) {
+                e -= t[k] * Math.log(z[k]); // e = −Σ_k t_k·log z_k
+            }
+        }
+        return e;
+    }
+
+    /** δO_k of this image. */
+    public double delta(double z, double t) {
+        return this == SIGMOID
+                ? -(t - z) * Sigmoid.derivativeFromOutput(z) // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+                : z - t; // δO_k = z_k − t_k
+    }
+}

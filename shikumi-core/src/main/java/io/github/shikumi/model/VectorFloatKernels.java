@@ -1,0 +1,344 @@
+package io.github.shikumi.model;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FloatKernels} with the Vector API. The two large products (forward: images × inputs × units; weight
+ * gradient: inputs × images × units) run in register tiles of 4 rows × 4 vectors: sixteen sums stay in
+ * registers for the whole inner loop, and each loaded vector and broadcast value feeds four of them, so the
+ * loop is bound by multiply-adds rather than by loads. Steps whose four input values are all 0 (blank
+ * pixels) are left out through a list of the others (a branch inside the loop would make the JIT box the
+ * vectors). Each sum is formed in the same order with the same fused multiply-adds as in
+ * {@link PlainFloatKernels}, so both give the same bits (up to the sign of a zero). Loaded by name only when
+ * {@code jdk.incubator.vector} is present ({@link Simd}).
+ */
+final class VectorFloatKernels extends FloatKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.length() <= ROW
+            ? FloatVector.SPECIES_PREFERRED : FloatVector.SPECIES_512;
+    private static final int L = S.length();
+
+    private static final float LOG2E = PlainFloatKernels.LOG2E;
+    private static final float LN2_HI = PlainFloatKernels.LN2_HI;
+    private static final float LN2_LO = PlainFloatKernels.LN2_LO;
+    private static final float ROUND = PlainFloatKernels.ROUND;
+
+    @Override
+    String name() {
+        return "vector";
+    }
+
+    @Override
+    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, boolean sigmoid,
+                 int[] nz) {
+        int b = 0;
+        for (; b + 3 < count; b += 4) {
+            float[] x0 = in[b];
+            float[] x1 = in[b + 1];
+            float[] x2 = in[b + 2];
+            float[] x3 = in[b + 3];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                if (x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f) {
+                    nz[nnz++] = i; // inputs not blank in all four images
+                }
+            }
+            int j = 0;
+            for (; j + 4 * L <= u; j += 4 * L) {
+                // s_j = Σ_i w_ji·x_i − θ_j for 4 images × 4·L units
+                FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
+                FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
+                FloatVector t2 = FloatVector.fromArray(S, th, j + 2 * L).neg();
+                FloatVector t3 = FloatVector.fromArray(S, th, j + 3 * L).neg();
+                FloatVector a00 = t0, a01 = t1, a02 = t2, a03 = t3;
+                FloatVector a10 = t0, a11 = t1, a12 = t2, a13 = t3;
+                FloatVector a20 = t0, a21 = t1, a22 = t2, a23 = t3;
+                FloatVector a30 = t0, a31 = t1, a32 = t2, a33 = t3;
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    float v0 = x0[i];
+                    float v1 = x1[i];
+                    float v2 = x2[i];
+                    float v3 = x3[i];
+                    float[] row = wt[i];
+                    FloatVector w0 = FloatVector.fromArray(S, row, j);
+                    FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+                    FloatVector w2 = FloatVector.fromArray(S, row, j + 2 * L);
+                    FloatVector w3 = FloatVector.fromArray(S, row, j + 3 * L);
+                    FloatVector x = FloatVector.broadcast(S, v0);
+                    a00 = w0.fma(x, a00);
+                    a01 = w1.fma(x, a01);
+                    a02 = w2.fma(x, a02);
+                    a03 = w3.fma(x, a03);
+                    x = FloatVector.broadcast(S, v1);
+                    a10 = w0.fma(x, a10);
+                    a11 = w1.fma(x, a11);
+                    a12 = w2.fma(x, a12);
+                    a13 = w3.fma(x, a13);
+                    x = FloatVector.broadcast(S, v2);
+                    a20 = w0.fma(x, a20);
+                    a21 = w1.fma(x, a21);
+                    a22 = w2.fma(x, a22);
+                    a23 = w3.fma(x, a23);
+                    x = FloatVector.broadcast(S, v3);
+                    a30 = w0.fma(x, a30);
+                    a31 = w1.fma(x, a31);
+                    a32 = w2.fma(x, a32);
+                    a33 = w3.fma(x, a33);
+                }
+                float[] o = out[b];
+                a00.intoArray(o, j);
+                a01.intoArray(o, j + L);
+                a02.intoArray(o, j + 2 * L);
+                a03.intoArray(o, j + 3 * L);
+                o = out[b + 1];
+                a10.intoArray(o, j);
+                a11.intoArray(o, j + L);
+                a12.intoArray(o, j + 2 * L);
+                a13.intoArray(o, j + 3 * L);
+                o = out[b + 2];
+                a20.intoArray(o, j);
+                a21.intoArray(o, j + L);
+                a22.intoArray(o, j + 2 * L);
+                a23.intoArray(o, j + 3 * L);
+                o = out[b + 3];
+                a30.intoArray(o, j);
+                a31.intoArray(o, j + L);
+                a32.intoArray(o, j + 2 * L);
+                a33.intoArray(o, j + 3 * L);
+            }
+            for (; j < u; j += L) {
+                FloatVector t = FloatVector.fromArray(S, th, j).neg();
+                FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    FloatVector w = FloatVector.fromArray(S, wt[i], j);
+                    a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
+                    a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
+                    a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
+                    a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
+                }
+                a0.intoArray(out[b], j);
+                a1.intoArray(out[b + 1], j);
+                a2.intoArray(out[b + 2], j);
+                a3.intoArray(out[b + 3], j);
+            }
+        }
+        for (; b < count; b++) {
+            float[] x = in[b];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                if (x[i] != 0f) {
+                    nz[nnz++] = i;
+                }
+            }
+            for (int j = 0; j < u; j += L) {
+                FloatVector a = FloatVector.fromArray(S, th, j).neg();
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
+                }
+                a.intoArray(out[b], j);
+            }
+        }
+        if (sigmoid) {
+            for (b = 0; b < count; b++) {
+                sigmoid(out[b], u); // z_j = σ(s_j)
+            }
+        }
+    }
+
+    /** z = σ(s) along a row, in place: the steps of {@link PlainFloatKernels#sigmoid}, a vector at a time. */
+    private static void sigmoid(float[] row, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int j = 0; j < n; j += L) {
+            FloatVector x = FloatVector.fromArray(S, row, j).neg();
+            FloatVector xc = x.max(-87f).min(88f);
+            FloatVector t = xc.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUND));
+            FloatVector k = t.sub(ROUND);
+            FloatVector r = k.fma(FloatVector.broadcast(S, -LN2_HI), xc);
+            r = k.fma(FloatVector.broadcast(S, -LN2_LO), r);
+            FloatVector p = FloatVector.broadcast(S, 1f / 5040f);
+            p = p.fma(r, FloatVector.broadcast(S, 1f / 720f));
+            p = p.fma(r, FloatVector.broadcast(S, 1f / 120f));
+            p = p.fma(r, FloatVector.broadcast(S, 1f / 24f));
+            p = p.fma(r, FloatVector.broadcast(S, 1f / 6f));
+            p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            IntVector bits = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(0x3f800000);
+            FloatVector e = p.mul(bits.reinterpretAsFloats())
+                    .blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, 88f));
+            one.div(e.add(one)).intoArray(row, j);
+        }
+    }
+
+    @Override
+    void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int b = 0; b < count; b++) {
+            float[] d = delta[b];
+            float[] hb = h[b];
+            float[] o = below[b];
+            int j = 0;
+            for (; j + 4 * L <= ub; j += 4 * L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int k = 0; k < nk; k++) {
+                    float[] row = w[k];
+                    FloatVector dk = FloatVector.broadcast(S, d[k]);
+                    a0 = FloatVector.fromArray(S, row, j).fma(dk, a0); // Σ_k δO_k·wO_kj
+                    a1 = FloatVector.fromArray(S, row, j + L).fma(dk, a1);
+                    a2 = FloatVector.fromArray(S, row, j + 2 * L).fma(dk, a2);
+                    a3 = FloatVector.fromArray(S, row, j + 3 * L).fma(dk, a3);
+                }
+                store(a0, hb, o, j, one);
+                store(a1, hb, o, j + L, one);
+                store(a2, hb, o, j + 2 * L, one);
+                store(a3, hb, o, j + 3 * L, one);
+            }
+            for (; j < ub; j += L) {
+                FloatVector a = FloatVector.zero(S);
+                for (int k = 0; k < nk; k++) {
+                    a = FloatVector.fromArray(S, w[k], j).fma(FloatVector.broadcast(S, d[k]), a);
+                }
+                store(a, hb, o, j, one);
+            }
+        }
+    }
+
+    /** δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j), values below TINY flushed to 0. */
+    private static void store(FloatVector sum, float[] h, float[] o, int j, FloatVector one) {
+        FloatVector hv = FloatVector.fromArray(S, h, j);
+        FloatVector v = sum.mul(hv.mul(one.sub(hv)));
+        v.blend(0f, v.abs().compare(VectorOperators.LT, TINY)).intoArray(o, j);
+    }
+
+    @Override
+    void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
+                        int[] nz) {
+        int i = 0;
+        for (; i + 3 < nin; i += 4) {
+            int nnz = 0;
+            for (int b = 0; b < count; b++) {
+                float[] x = in[b];
+                if (x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f) {
+                    nz[nnz++] = b; // images whose four inputs are not all blank
+                }
+            }
+            int j = 0;
+            for (; j + 4 * L <= u; j += 4 * L) {
+                // ∂E/∂w_ji = Σ_b δ_j·x_i for 4 inputs × 4·L units
+                FloatVector g00 = FloatVector.zero(S), g01 = g00, g02 = g00, g03 = g00;
+                FloatVector g10 = g00, g11 = g00, g12 = g00, g13 = g00;
+                FloatVector g20 = g00, g21 = g00, g22 = g00, g23 = g00;
+                FloatVector g30 = g00, g31 = g00, g32 = g00, g33 = g00;
+                for (int q = 0; q < nnz; q++) {
+                    int b = nz[q];
+                    float[] x = in[b];
+                    float v0 = x[i];
+                    float v1 = x[i + 1];
+                    float v2 = x[i + 2];
+                    float v3 = x[i + 3];
+                    float[] d = delta[b];
+                    FloatVector d0 = FloatVector.fromArray(S, d, j);
+                    FloatVector d1 = FloatVector.fromArray(S, d, j + L);
+                    FloatVector d2 = FloatVector.fromArray(S, d, j + 2 * L);
+                    FloatVector d3 = FloatVector.fromArray(S, d, j + 3 * L);
+                    FloatVector xv = FloatVector.broadcast(S, v0);
+                    g00 = d0.fma(xv, g00);
+                    g01 = d1.fma(xv, g01);
+                    g02 = d2.fma(xv, g02);
+                    g03 = d3.fma(xv, g03);
+                    xv = FloatVector.broadcast(S, v1);
+                    g10 = d0.fma(xv, g10);
+                    g11 = d1.fma(xv, g11);
+                    g12 = d2.fma(xv, g12);
+                    g13 = d3.fma(xv, g13);
+                    xv = FloatVector.broadcast(S, v2);
+                    g20 = d0.fma(xv, g20);
+                    g21 = d1.fma(xv, g21);
+                    g22 = d2.fma(xv, g22);
+                    g23 = d3.fma(xv, g23);
+                    xv = FloatVector.broadcast(S, v3);
+                    g30 = d0.fma(xv, g30);
+                    g31 = d1.fma(xv, g31);
+                    g32 = d2.fma(xv, g32);
+                    g33 = d3.fma(xv, g33);
+                }
+                float[] g = gwt[i];
+                g00.intoArray(g, j);
+                g01.intoArray(g, j + L);
+                g02.intoArray(g, j + 2 * L);
+                g03.intoArray(g, j + 3 * L);
+                g = gwt[i + 1];
+                g10.intoArray(g, j);
+                g11.intoArray(g, j + L);
+                g12.intoArray(g, j + 2 * L);
+                g13.intoArray(g, j + 3 * L);
+                g = gwt[i + 2];
+                g20.intoArray(g, j);
+                g21.intoArray(g, j + L);
+                g22.intoArray(g, j + 2 * L);
+                g23.intoArray(g, j + 3 * L);
+                g = gwt[i + 3];
+                g30.intoArray(g, j);
+                g31.intoArray(g, j + L);
+                g32.intoArray(g, j + 2 * L);
+                g33.intoArray(g, j + 3 * L);
+            }
+            for (; j < u; j += L) {
+                FloatVector g0 = FloatVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
+                for (int q = 0; q < nnz; q++) {
+                    int b = nz[q];
+                    float[] x = in[b];
+                    FloatVector d = FloatVector.fromArray(S, delta[b], j);
+                    g0 = d.fma(FloatVector.broadcast(S, x[i]), g0);
+                    g1 = d.fma(FloatVector.broadcast(S, x[i + 1]), g1);
+                    g2 = d.fma(FloatVector.broadcast(S, x[i + 2]), g2);
+                    g3 = d.fma(FloatVector.broadcast(S, x[i + 3]), g3);
+                }
+                g0.intoArray(gwt[i], j);
+                g1.intoArray(gwt[i + 1], j);
+                g2.intoArray(gwt[i + 2], j);
+                g3.intoArray(gwt[i + 3], j);
+            }
+        }
+        for (; i < nin; i++) {
+            for (int j = 0; j < u; j += L) {
+                FloatVector g = FloatVector.zero(S);
+                for (int b = 0; b < count; b++) {
+                    g = FloatVector.fromArray(S, delta[b], j).fma(FloatVector.broadcast(S, in[b][i]), g);
+                }
+                g.intoArray(gwt[i], j);
+            }
+        }
+        for (int j = 0; j < u; j += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int b = 0; b < count; b++) {
+                s = s.add(FloatVector.fromArray(S, delta[b], j));
+            }
+            s.neg().intoArray(gth, j); // ∂E/∂θ_j = −Σ δ_j
+        }
+    }
+
+    @Override
+    void add(float[] dst, float[] src, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector.fromArray(S, dst, j).add(FloatVector.fromArray(S, src, j)).intoArray(dst, j);
+        }
+    }
+
+    @Override
+    void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu) {
+        FloatVector m = FloatVector.broadcast(S, mu);
+        FloatVector e = FloatVector.broadcast(S, -eta);
+        for (int j = 0; j < n; j += L) {
+            // v ← μ·v − η·∂E/∂p, p ← p + v
+            FloatVector vv = FloatVector.fromArray(S, g, j).fma(e, FloatVector.fromArray(S, v, j).mul(m));
+            vv.intoArray(v, j);
+            FloatVector.fromArray(S, p, j).add(vv).intoArray(p, j);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.model.Network;
+import java.util.List;
+
+/**
+ * A finished mini-batch training run.
+ *
+ * @param trained     the network after the last epoch, or after the epoch with the lowest validation loss when a
+ *                    validation share was held out
+ * @param epochs      every epoch done
+ * @param bestEpoch   the epoch whose parameters {@code trained} has
+ * @param stoppedEarly true when the validation loss stopped falling for {@code patience} epochs
+ * @param cancelled   true when the listener cancelled the run
+ * @param kernels     the float kernels at the end ("vector" or "plain"), or "double"
+ */
+public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
+                        boolean cancelled, String kernels) {
+}

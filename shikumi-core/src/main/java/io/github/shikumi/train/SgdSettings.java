@@ -1,0 +1,53 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+
+/**
+ * Settings of mini-batch stochastic gradient descent with momentum ({@link SgdTraining}).
+ *
+ * @param batch      images per step (the last step of an epoch may have fewer)
+ * @param epochs     passes over the training images, each in a new order drawn from {@code seed}
+ * @param eta        η: each step is {@code v ← μ·v − η·g, p ← p + v} with g = ∂E/∂p over the batch divided by the
+ *                   batch's size (the mean, so that η does not depend on the batch size)
+ * @param momentum   μ, from 0 (plain gradient descent) to below 1
+ * @param seed       the shuffling's seed
+ * @param validation share of the training images held out (chosen with {@code seed}) to measure the loss on
+ *                   after each epoch; 0 for none
+ * @param patience   with a validation share: stop after this many epochs without a lower validation loss, and
+ *                   keep the parameters of the best epoch (0: never stop early)
+ * @param threads    threads each batch is split over (float path)
+ * @param precision  {@code DOUBLE} (the reference path) or {@code FLOAT} (the fast path)
+ */
+public record SgdSettings(int batch, int epochs, double eta, double momentum, long seed, double validation,
+                          int patience, int threads, Precision precision) {
+    /** The number type of the computation. */
+    public enum Precision { DOUBLE, FLOAT }
+
+    public SgdSettings {
+        if (batch < 1) {
+            throw new ShikumiException("--batch", Msg.BATCH_INVALID, batch);
+        }
+        if (epochs < 1) {
+            throw new ShikumiException("--epochs", Msg.EPOCHS_INVALID, epochs);
+        }
+        GradientDescent.checkEta(eta);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new ShikumiException("--momentum", Msg.MOMENTUM_INVALID, String.valueOf(momentum));
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new ShikumiException("--validation", Msg.VALIDATION_INVALID, String.valueOf(validation));
+        }
+        if (patience < 0) {
+            throw new ShikumiException("--patience", Msg.PATIENCE_INVALID, patience);
+        }
+        if (threads < 1) {
+            throw new ShikumiException("--threads", Msg.THREADS_INVALID, threads);
+        }
+    }
+
+    /** Batch 100, 5 epochs, η = 0.1, μ = 0.9, seed 1, no validation, one thread per core, float. */
+    public static SgdSettings defaults() {
+        return new SgdSettings(100, 5, 0.1, 0.9, 1, 0, 0, Runtime.getRuntime().availableProcessors(), Precision.FLOAT);
+    }
+}

@@ -1,0 +1,259 @@
+package io.github.shikumi.train;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Backprop;
+import io.github.shikumi.model.FloatBackprop;
+import io.github.shikumi.model.FloatImages;
+import io.github.shikumi.model.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch stochastic gradient descent with momentum, for data too large for the book's full-batch
+ * gradient descent: each epoch visits the training images in a new order (drawn from the seed), a step per
+ * batch; after each epoch the network is evaluated on the held-out validation images and on the test set.
+ * With a validation share and a patience the run stops early when the validation loss has not fallen for
+ * that many epochs, and the parameters of the best epoch are kept. The same settings and data give the
+ * same run. The double path ({@link Backprop}) is the reference; the float path ({@link FloatBackprop}) is
+ * the fast one.
+ */
+public final class SgdTraining {
+    private static final int EVAL_BLOCK = 1000;
+
+    private SgdTraining() {
+    }
+
+    /**
+     * @param start the initial network (it must fit the data)
+     * @param train the training images (a validation share of them is held out when asked for)
+     * @param test  the test images, or null
+     */
+    public static SgdResult run(Network start, Dataset train, Dataset test, SgdSettings s, EpochListener listener) {
+        start.checkFits(train, "model");
+        if (test != null) {
+            start.checkFits(test, "model");
+        }
+        SplittableRandom random = new SplittableRandom(s.seed());
+        int[] all = new int[train.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        shuffle(all, random);
+        int held = (int) Math.round(train.size() * s.validation());
+        held = Math.min(held, train.size() - 1);
+        int[] validation = java.util.Arrays.copyOfRange(all, 0, held);
+        int[] order = java.util.Arrays.copyOfRange(all, held, all.length);
+        java.util.Arrays.sort(order); // the epochs' shuffles start from the images' own order
+        Engine engine = s.precision() == SgdSettings.Precision.FLOAT
+                ? new FloatEngine(start, train, test, s) : new DoubleEngine(start, train, test, s);
+        try {
+            List<EpochResult> epochs = new ArrayList<>();
+            double[] best = start.params();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            boolean stoppedEarly = false;
+            boolean cancelled = false;
+            int batches = (order.length + s.batch() - 1) / s.batch();
+            for (int epoch = 1; epoch <= s.epochs() && !cancelled; epoch++) {
+                shuffle(order, random);
+                double loss = 0;
+                long correct = 0;
+                long begin = System.nanoTime();
+                for (int b = 0; b < batches; b++) {
+                    int from = b * s.batch();
+                    int count = Math.min(s.batch(), order.length - from);
+                    loss += engine.step(order, from, count); // v ← μ·v − η·g, p ← p + v
+                    correct += engine.correct();
+                    if (!listener.onBatch(epoch, s.epochs(), b + 1, batches, loss / (from + count))) {
+                        cancelled = true;
+                        break;
+                    }
+                }
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                if (cancelled) {
+                    break;
+                }
+                double[] val = held > 0 ? engine.evaluate(false, validation) : new double[] {Double.NaN, Double.NaN};
+                double[] tst = test != null ? engine.evaluate(true, null) : new double[] {Double.NaN, Double.NaN};
+                EpochResult r = new EpochResult(epoch, seconds, loss / order.length, correct / (double) order.length,
+                        val[0], val[1], tst[0], tst[1]);
+                epochs.add(r);
+                listener.onEpoch(r);
+                if (held == 0) {
+                    bestEpoch = epoch;
+                    continue;
+                }
+                if (val[0] < bestLoss) {
+                    bestLoss = val[0];
+                    bestEpoch = epoch;
+                    best = engine.params();
+                } else if (s.patience() > 0 && epoch - bestEpoch >= s.patience()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            double[] params = held > 0 ? best : engine.params();
+            Map<String, Object> prov = new LinkedHashMap<>(start.provenance());
+            prov.put("data", train.name());
+            prov.put("optimizer", "sgd-momentum");
+            prov.put("eta", s.eta());
+            prov.put("momentum", s.momentum());
+            prov.put("batch", s.batch());
+            prov.put("epochs", epochs.size());
+            prov.put("shuffleSeed", s.seed());
+            prov.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
+            Network trained = start.withParams(params).withProvenance(prov);
+            return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels());
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Fisher–Yates with the run's generator. */
+    static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** One precision's steps and evaluations. */
+    private interface Engine extends AutoCloseable {
+        /** One step on images order[from … from+count); returns e summed over them. */
+        double step(int[] order, int from, int count);
+
+        /** Images the last step classified correctly. */
+        int correct();
+
+        /** {mean e, accuracy} on the test set or on the given training images. */
+        double[] evaluate(boolean test, int[] index);
+
+        double[] params();
+
+        String kernels();
+
+        @Override
+        void close();
+    }
+
+    private static final class FloatEngine implements Engine {
+        private final FloatBackprop fb;
+        private final FloatImages train;
+        private final FloatImages test;
+        private final SgdSettings s;
+
+        FloatEngine(Network start, Dataset train, Dataset test, SgdSettings s) {
+            this.fb = new FloatBackprop(start, Math.max(s.batch(), EVAL_BLOCK), s.threads());
+            this.train = FloatImages.of(train);
+            this.test = test == null ? null : FloatImages.of(test);
+            this.s = s;
+        }
+
+        @Override
+        public double step(int[] order, int from, int count) {
+            return fb.step(train, order, from, count, s.eta(), s.momentum());
+        }
+
+        @Override
+        public int correct() {
+            return fb.correct();
+        }
+
+        @Override
+        public double[] evaluate(boolean onTest, int[] index) {
+            FloatImages d = onTest ? test : train;
+            int n = onTest ? test.size() : index.length;
+            double e = fb.evaluate(d, onTest ? null : index, 0, n);
+            return new double[] {e / n, fb.correct() / (double) n};
+        }
+
+        @Override
+        public double[] params() {
+            return fb.params();
+        }
+
+        @Override
+        public String kernels() {
+            return fb.kernelsNow();
+        }
+
+        @Override
+        public void close() {
+            fb.close();
+        }
+    }
+
+    private static final class DoubleEngine implements Engine {
+        private final Backprop bp;
+        private final Backprop eval;
+        private final Dataset train;
+        private final Dataset test;
+        private final SgdSettings s;
+        private final double[] p;
+        private final double[] g;
+        private final double[] v;
+
+        DoubleEngine(Network start, Dataset train, Dataset test, SgdSettings s) {
+            this.bp = Backprop.forBatches(start.layout(), start.output(), s.batch());
+            this.eval = Backprop.forBatches(start.layout(), start.output(), EVAL_BLOCK);
+            this.train = train;
+            this.test = test;
+            this.s = s;
+            this.p = start.params();
+            this.g = new double[p.length];
+            this.v = new double[p.length];
+        }
+
+        @Override
+        public double step(int[] order, int from, int count) {
+            bp.load(train, order, from, count);
+            double e = bp.gradient(p, g);
+            double eta = s.eta() / count;
+            double mu = s.momentum();
+            for (int i = 0; i < p.length; i++) {
+                v[i] = mu * v[i] - eta * g[i]; // v ← μ·v − η·g (g: the batch's mean gradient)
+                p[i] += v[i]; // p ← p + v
+            }
+            return e;
+        }
+
+        @Override
+        public int correct() {
+            return bp.correct();
+        }
+
+        @Override
+        public double[] evaluate(boolean onTest, int[] index) {
+            Dataset d = onTest ? test : train;
+            int n = onTest ? test.size() : index.length;
+            double e = 0;
+            long c = 0;
+            for (int from = 0; from < n; from += EVAL_BLOCK) {
+                int count = Math.min(EVAL_BLOCK, n - from);
+                eval.load(d, onTest ? null : index, from, count);
+                e += eval.value(p);
+                c += eval.correct();
+            }
+            return new double[] {e / n, c / (double) n};
+        }
+
+        @Override
+        public double[] params() {
+            return p.clone();
+        }
+
+        @Override
+        public String kernels() {
+            return "double";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.shikumi.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.shikumi.FashionMnist;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.ShikumiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Mini-batch SGD with momentum, on Fashion-MNIST and on small made-up data. */
+class SgdTrainingTest {
+    static SgdSettings settings(int batch, int epochs, double eta, long seed, double validation, int patience,
+                                int threads, SgdSettings.Precision precision) {
+        return new SgdSettings(batch, epochs, eta, 0.9, seed, validation, patience, threads, precision);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SgdSettings.Precision.class)
+    void training_lowers_the_loss_on_fashion_mnist(SgdSettings.Precision precision) {
+        Dataset train = FashionMnist.firstTrain(1000);
+        Dataset test = FashionMnist.firstTest(500);
+        Network start = Network.initialFanIn(new ParamLayout(784, 32, 10), train, Output.SOFTMAX, 1);
+        SgdResult r = SgdTraining.run(start, train, test, settings(50, 4, 0.1, 1, 0, 0, 2, precision), EpochListener.NONE);
+        List<EpochResult> e = r.epochs();
+        assertThat(e).hasSize(4);
+        for (int i = 1; i < e.size(); i++) {
+            assertThat(e.get(i).loss()).as("epoch %d", i + 1).isLessThan(e.get(i - 1).loss());
+        }
+        // from about ln 10 = 2.30 (a uniform guess) to below half of it, and far better than chance (0.1) on
+        // unseen images
+        assertThat(e.get(0).loss()).isLessThan(2.3);
+        assertThat(e.get(3).loss()).isLessThan(0.5 * Math.log(10));
+        assertThat(e.get(3).testAccuracy()).isGreaterThan(0.65);
+        assertThat(e.get(3).testLoss()).isLessThan(0.5 * Math.log(10));
+        assertThat(r.trained().params()).isNotEqualTo(start.params());
+    }
+
+    @Test
+    void float_and_double_paths_train_alike() {
+        Dataset train = FashionMnist.firstTrain(600);
+        Network start = Network.initialFanIn(new ParamLayout(784, 16, 10), train, Output.SOFTMAX, 2);
+        SgdResult d = SgdTraining.run(start, train, null, settings(60, 2, 0.1, 4, 0, 0, 1, SgdSettings.Precision.DOUBLE), EpochListener.NONE);
+        SgdResult f = SgdTraining.run(start, train, null, settings(60, 2, 0.1, 4, 0, 0, 1, SgdSettings.Precision.FLOAT), EpochListener.NONE);
+        for (int i = 0; i < 2; i++) {
+            assertThat(f.epochs().get(i).loss()).isCloseTo(d.epochs().get(i).loss(),
+                    org.assertj.core.data.Offset.offset(1e-4 * d.epochs().get(i).loss()));
+        }
+        double[] pd = d.trained().params();
+        double[] pf = f.trained().params();
+        for (int p = 0; p < pd.length; p++) {
+            assertThat(Math.abs(pf[p] - pd[p])).isLessThan(1e-3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SgdSettings.Precision.class)
+    void the_same_seed_gives_the_same_run_and_another_seed_another(SgdSettings.Precision precision) {
+        Dataset train = stripes(300, 5);
+        Network start = Network.initialFanIn(new ParamLayout(24, 12, 3), train, Output.SOFTMAX, 1);
+        SgdResult a = SgdTraining.run(start, train, null, settings(20, 3, 0.2, 42, 0.2, 0, 2, precision), EpochListener.NONE);
+        SgdResult b = SgdTraining.run(start, train, null, settings(20, 3, 0.2, 42, 0.2, 0, 2, precision), EpochListener.NONE);
+        SgdResult c = SgdTraining.run(start, train, null, settings(20, 3, 0.2, 43, 0.2, 0, 2, precision), EpochListener.NONE);
+        assertThat(b.trained().params()).containsExactly(a.trained().params());
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.epochs().get(i).loss()).isEqualTo(a.epochs().get(i).loss());
+            assertThat(b.epochs().get(i).validationLoss()).isEqualTo(a.epochs().get(i).validationLoss());
+        }
+        assertThat(c.trained().params()).isNotEqualTo(a.trained().params());
+    }
+
+    @ParameterizedTest
+    @EnumSource(SgdSettings.Precision.class)
+    void training_lowers_the_loss_on_made_up_data(SgdSettings.Precision precision) {
+        Dataset train = stripes(600, 1);
+        Network start = Network.initialFanIn(new ParamLayout(24, 12, 8, 3), train, Output.SIGMOID, 3);
+        SgdResult r = SgdTraining.run(start, train, stripes(200, 2), settings(30, 8, 2.0, 7, 0, 0, 2, precision),
+                EpochListener.NONE);
+        // three labels: chance is 1/3
+        assertThat(r.epochs().get(7).loss()).isLessThan(0.5 * r.epochs().get(0).loss());
+        assertThat(r.epochs().get(7).testAccuracy()).isGreaterThan(0.9);
+    }
+
+    /**
+     * Random labels: nothing generalises, so once the network starts to memorise the training images the
+     * held-out loss rises; with patience 2 the run stops two epochs after its best and keeps that epoch.
+     */
+    @Test
+    void early_stop_keeps_the_epoch_with_the_lowest_validation_loss() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] images = new double[200][20];
+        int[] targets = new int[200];
+        for (int i = 0; i < 200; i++) {
+            for (int p = 0; p < 20; p++) {
+                images[i][p] = r.nextDouble();
+            }
+            targets[i] = r.nextInt(2);
+        }
+        Dataset noise = new Dataset("noise", List.of("a", "b"), 4, 5, images, targets);
+        Network start = Network.initialFanIn(new ParamLayout(20, 64, 2), noise, Output.SOFTMAX, 1);
+        List<EpochResult> seen = new ArrayList<>();
+        EpochListener l = new EpochListener() {
+            @Override
+            public boolean onBatch(int epoch, int epochs, int batch, int batches, double loss) {
+                return true;
+            }
+
+            @Override
+            public void onEpoch(EpochResult e) {
+                seen.add(e);
+            }
+        };
+        SgdResult res = SgdTraining.run(start, noise, null,
+                settings(10, 200, 0.3, 1, 0.3, 2, 1, SgdSettings.Precision.DOUBLE), l);
+        assertThat(res.stoppedEarly()).isTrue();
+        assertThat(res.epochs()).hasSizeLessThan(200).isEqualTo(seen);
+        assertThat(res.epochs()).hasSize(res.bestEpoch() + 2);
+        double best = res.epochs().get(res.bestEpoch() - 1).validationLoss();
+        for (EpochResult e : res.epochs()) {
+            assertThat(e.validationLoss()).isGreaterThanOrEqualTo(best);
+        }
+        // the kept parameters are the best epoch's: training one epoch less than the stop gives them again
+        SgdResult upToBest = SgdTraining.run(start, noise, null,
+                settings(10, res.bestEpoch(), 0.3, 1, 0.3, 0, 1, SgdSettings.Precision.DOUBLE), EpochListener.NONE);
+        assertThat(res.trained().params()).containsExactly(upToBest.trained().params());
+    }
+
+    @Test
+    void a_listener_can_cancel() {
+        Dataset train = stripes(100, 3);
+        Network start = Network.initialFanIn(new ParamLayout(24, 4, 3), train, Output.SOFTMAX, 1);
+        SgdResult r = SgdTraining.run(start, train, null, settings(10, 3, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT),
+                (epoch, epochs, batch, batches, loss) -> batch < 4);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.epochs()).isEmpty();
+    }
+
+    @Test
+    void bad_settings_are_rejected_with_the_option_named() {
+        assertThat(error(() -> settings(0, 1, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--batch: the batch size must be 1 or more, got 0");
+        assertThat(error(() -> settings(10, 0, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--epochs: epochs must be 1 or more, got 0");
+        assertThat(error(() -> settings(10, 1, -1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).startsWith("--eta: ");
+        assertThat(error(() -> settings(10, 1, 0.1, 1, 1.0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--validation: the validation share must be from 0 to below 1, got 1.0");
+        assertThat(error(() -> settings(10, 1, 0.1, 1, 0, 0, 0, SgdSettings.Precision.FLOAT))).isEqualTo("--threads: threads must be 1 or more, got 0");
+    }
+
+    static String error(Runnable r) {
+        try {
+            r.run();
+        } catch (ShikumiException e) {
+            return e.message(Locale.ENGLISH);
+        }
+        throw new AssertionError("expected a ShikumiException");
+    }
+
+    /** 24 pixels, 3 labels: label k lights mostly pixels p with p mod 3 = k. */
+    static Dataset stripes(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] images = new double[n][24];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = r.nextInt(3);
+            for (int p = 0; p < 24; p++) {
+                boolean on = p % 3 == targets[i] ? r.nextInt(5) > 0 : r.nextInt(5) == 0;
+                images[i][p] = on ? 0.5 + 0.5 * r.nextDouble() : 0.0;
+            }
+        }
+        return new Dataset("stripes", List.of("a", "b", "c"), 4, 6, images, targets);
+    }
+}
