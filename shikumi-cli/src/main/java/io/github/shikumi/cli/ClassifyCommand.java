@@ -65,7 +65,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         w.println(t.get("classify.title", model.toString(), d.name(), d.size()));
         w.println();
-        ResultTable.print(w, t, d, c, null, ascii);
+        if (d.size() > 1000 || d.pixels() > 100) {
+            w.println(t.get("classify.tableSkipped", d.size(), d.pixels())); // 28×28 Fashion-MNIST and the like
+        } else {
+            ResultTable.print(w, t, d, c, null, ascii);
+        }
         w.println();
         w.println(t.get("classify.accuracy", Fmt.percent(c.accuracy()), c.correctCount(), c.size()));
         w.println();

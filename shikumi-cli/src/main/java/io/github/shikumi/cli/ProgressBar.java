@@ -33,6 +33,11 @@ final class ProgressBar {
 
     /** Reports that {@code done} of {@code total} steps are finished. */
     void update(long done, long total) {
+        update(done, total, null);
+    }
+
+    /** Likewise, with a label before the bar ("epoch 2/5  batch 300/600  loss 0.41"); null for none. */
+    void update(long done, long total, String label) {
         long now = clock.getAsLong();
         long elapsed = now - start;
         if (elapsed < SHOW_AFTER_NANOS || (shown && now - lastDraw < REDRAW_NANOS && done < total)) {
@@ -40,7 +45,7 @@ final class ProgressBar {
         }
         lastDraw = now;
         shown = true;
-        err.print("\r" + line(done, total, elapsed));
+        err.print("\r" + (label == null ? "" : label + "  ") + line(done, total, elapsed));
         err.flush();
     }
 
@@ -58,7 +63,7 @@ final class ProgressBar {
     /** Erases the bar, if it was shown. */
     void finish() {
         if (shown) {
-            err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+            err.print("\r" + " ".repeat(WIDTH + 90) + "\r");
             err.flush();
         }
     }

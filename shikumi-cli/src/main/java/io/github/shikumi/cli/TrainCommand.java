@@ -7,6 +7,7 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
@@ -22,7 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code shikumi train}: the book's experiment (defaults) or any other run of gradient descent. */
+/**
+ * {@code shikumi train}: the book's experiment (defaults) or any other run of gradient descent; with
+ * {@code --epochs}, {@code --batch} or IDX data ({@code --data idx:DIR}) mini-batch gradient descent with
+ * momentum on large data ({@link MiniBatchTrain}).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -37,7 +42,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
     int[] hidden;
 
-    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
+    @Option(names = "--eta", paramLabel = "η", descriptionKey = "eta")
+    Double etaOption;
+
+    /** η: as given, else the book's 0.05 (full batch) or 0.1 (mini-batches). */
     double eta;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
@@ -61,12 +69,52 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ascii", descriptionKey = "ascii")
     boolean ascii;
 
+    // perf (issue 6): larger networks, another output layer, mini-batches
+    @Option(names = "--layers", paramLabel = "N,N,...", hideParamSyntax = true, split = ",", descriptionKey = "layers")
+    int[] layers;
+
+    @Option(names = "--output", paramLabel = "sigmoid|softmax", descriptionKey = "output")
+    String output;
+
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "epochs")
+    Integer epochs;
+
+    @Option(names = "--batch", paramLabel = "N", descriptionKey = "batch")
+    Integer batch;
+
+    @Option(names = "--momentum", paramLabel = "μ", descriptionKey = "momentum")
+    Double momentum;
+
+    @Option(names = "--validation", paramLabel = "SHARE", descriptionKey = "validation")
+    Double validation;
+
+    @Option(names = "--patience", paramLabel = "N", descriptionKey = "patience")
+    Integer patience;
+
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
+    Integer threads;
+
+    @Option(names = "--precision", paramLabel = "float|double", descriptionKey = "precision")
+    String precision;
+
+    /** Mini-batch training: asked for with --epochs or --batch, or implied by IDX data. */
+    boolean miniBatch() {
+        return epochs != null || batch != null || data.data.startsWith(io.github.shikumi.format.Idx.PREFIX);
+    }
+
     @Override
     public Integer call() {
+        if (miniBatch()) {
+            eta = etaOption != null ? etaOption : 0.1;
+            return new MiniBatchTrain(this).call();
+        }
+        eta = etaOption != null ? etaOption : GradientDescent.BOOK_ETA;
         Text text = Text.of(Locale.getDefault());
         GradientDescent gd = new GradientDescent(eta); // validates η before any work
         Dataset d = data.load();
-        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hidden);
+        Output kind = MiniBatchTrain.output(this.output);
+        int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : hidden;
+        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hid).withOutput(kind);
         if (out != null) {
             AtomicFiles.checkWritable(out, force);
         }

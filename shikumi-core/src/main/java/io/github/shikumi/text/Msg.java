@@ -61,7 +61,8 @@ public enum Msg {
     EPOCHS_INVALID("train.epochs"),
     VALIDATION_INVALID("train.validation"),
     PATIENCE_INVALID("train.patience"),
-    THREADS_INVALID("train.threads");
+    THREADS_INVALID("train.threads"),
+    PRECISION_INVALID("train.precision");
 
     private final String key;
 

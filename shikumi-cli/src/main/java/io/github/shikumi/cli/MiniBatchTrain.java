@@ -1,0 +1,257 @@
+package io.github.shikumi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.shikumi.check.Confusion;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.AtomicFiles;
+import io.github.shikumi.format.Idx;
+import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.train.EpochListener;
+import io.github.shikumi.train.EpochResult;
+import io.github.shikumi.train.SgdResult;
+import io.github.shikumi.train.SgdSettings;
+import io.github.shikumi.train.SgdTraining;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@code shikumi train} with mini-batches (perf, issue 6): {@code --data idx:DIR --layers 784,128,10
+ * --output softmax --batch 100 --epochs 5}. A progress bar with epoch, batch, loss and ETA on stderr; a line
+ * per epoch (seconds, loss, accuracies); the confusion matrix on the test set (else the training set); the
+ * model written with {@code --out}. {@code --json}: {@code {"epochs": [{"epoch", "seconds", "loss",
+ * "trainAccuracy", "testAccuracy", …}, …], …}}.
+ */
+final class MiniBatchTrain {
+    private final TrainCommand c;
+
+    MiniBatchTrain(TrainCommand c) {
+        this.c = c;
+    }
+
+    /** The output layer named on the command line (default: the book's sigmoid). */
+    static Output output(String name) {
+        if (name == null) {
+            return Output.SIGMOID;
+        }
+        Output o = Output.of(name.toLowerCase(Locale.ROOT));
+        if (o == null) {
+            throw new ShikumiException("--output", Msg.MODEL_OUTPUT, name, Output.SIGMOID.id() + ", " + Output.SOFTMAX.id());
+        }
+        return o;
+    }
+
+    /** The hidden sizes of {@code --layers}, which must start with the data's pixels and end with its labels. */
+    static int[] hiddenOf(int[] layers, Dataset d) {
+        boolean ok = layers.length >= 2 && Arrays.stream(layers).allMatch(n -> n >= 1);
+        if (!ok) {
+            throw new ShikumiException("--layers", Msg.LAYERS_INVALID, Arrays.toString(layers));
+        }
+        ParamLayout wanted = new ParamLayout(layers);
+        if (layers[0] != d.pixels()) {
+            throw new ShikumiException("--layers", Msg.MISMATCH_INPUTS, layers[0], "--layers", d.pixels(), d.shapeText());
+        }
+        if (layers[layers.length - 1] != d.labels().size()) {
+            throw new ShikumiException("--layers", Msg.MODEL_LABELS, layers[layers.length - 1], d.labels().size());
+        }
+        return Arrays.copyOfRange(wanted.sizes(), 1, layers.length - 1);
+    }
+
+    Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        SgdSettings.Precision precision = precision(c.precision);
+        SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.eta,
+                c.momentum != null ? c.momentum : 0.9, c.seed, c.validation != null ? c.validation : 0,
+                c.patience != null ? c.patience : 0,
+                c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors(), precision);
+        Output out = output(c.output);
+        Dataset train;
+        Dataset test;
+        if (c.data.data.startsWith(Idx.PREFIX)) {
+            Idx.Split split = Idx.open(c.data.data);
+            train = split.train();
+            test = split.test();
+        } else {
+            train = Datasets.load(c.data.data, c.data.shape == null ? null : Datasets.parseShape(c.data.shape));
+            test = null;
+        }
+        Network start;
+        if (c.init != null) {
+            start = Models.load(c.init, train);
+        } else {
+            int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.hidden;
+            int[] sizes = new int[hidden.length + 2];
+            sizes[0] = train.pixels();
+            System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+            sizes[sizes.length - 1] = train.labels().size();
+            for (int h : hidden) {
+                if (h < 1) {
+                    throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
+                }
+            }
+            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.seed);
+        }
+        if (c.out != null) {
+            AtomicFiles.checkWritable(c.out, c.force);
+        }
+        PrintWriter w = c.spec.commandLine().getOut();
+        if (!c.json) {
+            header(w, t, train, test, start, s);
+        }
+        ProgressBar bar = new ProgressBar(c.spec.commandLine().getErr(), t);
+        long totalBatches = (long) s.epochs() * ((Math.round(train.size() * (1 - s.validation())) + s.batch() - 1) / s.batch());
+        long[] done = {0};
+        EpochListener listener = new EpochListener() {
+            @Override
+            public boolean onBatch(int epoch, int epochs, int b, int batches, double loss) {
+                done[0]++;
+                bar.update(done[0], totalBatches, t.get("sgd.progress", epoch, epochs, b, batches, Fmt.fixed(loss, 4)));
+                return true;
+            }
+
+            @Override
+            public void onEpoch(EpochResult r) {
+                if (!c.json) {
+                    bar.finish();
+                    w.println(row(t, r));
+                    w.flush();
+                }
+            }
+        };
+        SgdResult r = SgdTraining.run(start, train, test, s, listener);
+        bar.finish();
+        Network trained = r.trained();
+        if (c.out != null) {
+            AtomicFiles.write(c.out, ModelJson.write(trained));
+        }
+        Dataset shown = test != null ? test : train;
+        Confusion confusion = Confusion.of(trained, shown);
+        if (c.json) {
+            w.println(Json.text(json(train, test, start, s, r, confusion)));
+            return 0;
+        }
+        if (r.stoppedEarly()) {
+            w.println(t.get("sgd.stopped", r.epochs().size(), r.bestEpoch()));
+        }
+        w.println();
+        w.println(t.get(test != null ? "sgd.confusionTest" : "sgd.confusionTrain",
+                Fmt.percent(confusion.accuracy()), confusion.correctCount(), confusion.size()));
+        ClassifyCommand.printConfusion(w, t, confusion);
+        w.println();
+        w.println(c.out != null ? t.get("train.saved", c.out.toString()) : t.get("sgd.saveHint"));
+        return 0;
+    }
+
+    static SgdSettings.Precision precision(String name) {
+        if (name == null || name.equalsIgnoreCase("float")) {
+            return SgdSettings.Precision.FLOAT;
+        }
+        if (name.equalsIgnoreCase("double")) {
+            return SgdSettings.Precision.DOUBLE;
+        }
+        throw new ShikumiException("--precision", Msg.PRECISION_INVALID, name);
+    }
+
+    private void header(PrintWriter w, Text t, Dataset train, Dataset test, Network start, SgdSettings s) {
+        w.println(t.get("sgd.title"));
+        w.println(t.get("train.data", train.name(), train.size(), train.shapeText(), labels(train)));
+        if (test != null) {
+            w.println(t.get("sgd.test", test.name(), test.size()));
+        }
+        w.println(t.get("sgd.network", start.layout().shapeText(), start.layout().count(),
+                t.get(start.output() == Output.SOFTMAX ? "sgd.softmax" : "sgd.sigmoid")));
+        w.println(t.get("sgd.settings", s.batch(), s.epochs(), Fmt.sig(s.eta()), Fmt.sig(s.momentum()), s.seed(),
+                s.precision().name().toLowerCase(Locale.ROOT), s.threads()));
+        if (s.validation() > 0) {
+            w.println(t.get("sgd.validation", Fmt.percent(s.validation()), s.patience()));
+        }
+        w.println();
+        w.println(Fmt.padLeft(t.get("sgd.epoch"), 6) + Fmt.padLeft(t.get("sgd.seconds"), 10) + Fmt.padLeft(t.get("sgd.loss"), 10)
+                + Fmt.padLeft(t.get("sgd.trainAccuracy"), 12)
+                + (s.validation() > 0 ? Fmt.padLeft(t.get("sgd.validationLoss"), 12) : "")
+                + Fmt.padLeft(t.get("sgd.testAccuracy"), 12));
+    }
+
+    private String row(Text t, EpochResult r) {
+        return Fmt.padLeft(String.valueOf(r.epoch()), 6) + Fmt.padLeft(Fmt.fixed(r.seconds(), 2), 10)
+                + Fmt.padLeft(Fmt.fixed(r.loss(), 4), 10) + Fmt.padLeft(Fmt.percent(r.trainAccuracy()), 12)
+                + (Double.isNaN(r.validationLoss()) ? "" : Fmt.padLeft(Fmt.fixed(r.validationLoss(), 4), 12))
+                + Fmt.padLeft(Double.isNaN(r.testAccuracy()) ? "-" : Fmt.percent(r.testAccuracy()), 12);
+    }
+
+    private static String labels(Dataset d) {
+        return d.labels().size() <= 12 ? String.join(" ", d.labels())
+                : String.join(" ", d.labels().subList(0, 5)) + " … " + d.labels().get(d.labels().size() - 1);
+    }
+
+    private ObjectNode json(Dataset train, Dataset test, Network start, SgdSettings s, SgdResult r, Confusion conf) {
+        ObjectNode root = Json.object();
+        ObjectNode net = root.putObject("network");
+        ArrayNode sizes = net.putArray("sizes");
+        for (int n : start.layout().sizes()) {
+            sizes.add(n);
+        }
+        net.put("parameters", start.layout().count());
+        net.put("output", start.output().id());
+        ObjectNode data = root.putObject("data");
+        data.put("name", train.name());
+        data.put("images", train.size());
+        data.put("height", train.height());
+        data.put("width", train.width());
+        ArrayNode labels = data.putArray("labels");
+        train.labels().forEach(labels::add);
+        if (test != null) {
+            data.put("test", test.name());
+            data.put("testImages", test.size());
+        }
+        ObjectNode set = root.putObject("settings");
+        set.put("batch", s.batch());
+        set.put("epochs", s.epochs());
+        set.put("eta", s.eta());
+        set.put("momentum", s.momentum());
+        set.put("seed", s.seed());
+        set.put("validation", s.validation());
+        set.put("patience", s.patience());
+        set.put("threads", s.threads());
+        set.put("precision", s.precision().name().toLowerCase(Locale.ROOT));
+        set.put("kernels", r.kernels());
+        ArrayNode epochs = root.putArray("epochs");
+        for (EpochResult e : r.epochs()) {
+            ObjectNode o = epochs.addObject();
+            o.put("epoch", e.epoch());
+            o.put("seconds", e.seconds());
+            o.put("loss", e.loss());
+            o.put("trainAccuracy", e.trainAccuracy());
+            if (!Double.isNaN(e.validationLoss())) {
+                o.put("validationLoss", e.validationLoss());
+                o.put("validationAccuracy", e.validationAccuracy());
+            }
+            if (!Double.isNaN(e.testAccuracy())) {
+                o.put("testLoss", e.testLoss());
+                o.put("testAccuracy", e.testAccuracy());
+            }
+        }
+        root.put("bestEpoch", r.bestEpoch());
+        root.put("stoppedEarly", r.stoppedEarly());
+        ObjectNode ev = root.putObject(test != null ? "test" : "train");
+        ev.put("accuracy", conf.accuracy());
+        ArrayNode matrix = ev.putArray("confusion");
+        for (int a = 0; a < conf.labels().size(); a++) {
+            ArrayNode row = matrix.addArray();
+            for (int p = 0; p < conf.labels().size(); p++) {
+                row.add(conf.count(a, p));
+            }
+        }
+        if (c.out != null) {
+            root.put("model", c.out.toString());
+        }
+        return root;
+    }
+}
