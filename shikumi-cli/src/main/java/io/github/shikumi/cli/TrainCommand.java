@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "N,N,...", hideParamSyntax = true, split = ",", descriptionKey = "layers")
     int[] layers;
 
-    @Option(names = "--output", paramLabel = "sigmoid|softmax", descriptionKey = "output")
+    @Option(names = "--output", paramLabel = "KIND", descriptionKey = "output")
     String output;
 
     @Option(names = "--epochs", paramLabel = "N", descriptionKey = "epochs")
@@ -94,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
     Integer threads;
 
-    @Option(names = "--precision", paramLabel = "float|double", descriptionKey = "precision")
+    @Option(names = "--precision", paramLabel = "TYPE", descriptionKey = "precision")
     String precision;
 
     /** Mini-batch training: asked for with --epochs or --batch, or implied by IDX data. */
