@@ -4,8 +4,10 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.BitmapText;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.ShikumiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -150,5 +152,42 @@ public final class Fixtures {
             g[i] = (plus - minus) / (up - down); // the step actually taken, free of the rounding in p ± h
         }
         return g;
+    }
+
+    /** Code that should reject bad input. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code action}, which must throw a {@link ShikumiException}, and returns its English message
+     * ({@code where: text}); fails when nothing or something else is thrown, or the message is not one line.
+     */
+    public static String englishMessage(Action action) {
+        try {
+            action.run();
+        } catch (ShikumiException e) {
+            String m = e.message(Locale.ENGLISH);
+            if (m.contains("\n") || m.contains("\r")) {
+                throw new AssertionError("message is not one line: " + m);
+            }
+            return m;
+        } catch (Exception e) {
+            throw new AssertionError("expected a ShikumiException, got " + e, e);
+        }
+        throw new AssertionError("expected a ShikumiException, but nothing was thrown");
+    }
+
+    /** Like {@link #englishMessage}, in Japanese. */
+    public static String japaneseMessage(Action action) {
+        try {
+            action.run();
+        } catch (ShikumiException e) {
+            return e.message(Locale.JAPANESE);
+        } catch (Exception e) {
+            throw new AssertionError("expected a ShikumiException, got " + e, e);
+        }
+        throw new AssertionError("expected a ShikumiException, but nothing was thrown");
     }
 }
