@@ -38,6 +38,9 @@ public final class CsvData {
         int lineNo = 0;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte order mark, as Excel's "CSV UTF-8" writes
+            }
             String l = line.strip();
             if (l.isEmpty()) {
                 continue;

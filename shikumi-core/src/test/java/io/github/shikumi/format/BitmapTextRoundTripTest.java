@@ -87,6 +87,12 @@ class BitmapTextRoundTripTest {
     }
 
     @Test
+    void a_byte_order_mark_is_ignored() {
+        // Windows editors save UTF-8 with a byte order mark; the first line is then still the labels line
+        assertThat(BitmapText.parse("bom.txt", "\uFEFF" + TEXT)).isEqualTo(BitmapText.parse("plain.txt", TEXT));
+    }
+
+    @Test
     void windows_line_endings_read_the_same() {
         assertThat(BitmapText.parse("crlf.txt", TEXT.replace("\n", "\r\n"))).isEqualTo(BitmapText.parse("lf.txt", TEXT));
     }

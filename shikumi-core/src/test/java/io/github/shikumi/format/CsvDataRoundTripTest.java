@@ -79,6 +79,15 @@ class CsvDataRoundTripTest {
     }
 
     @Test
+    void a_file_saved_by_excel_as_csv_utf8_reads_the_same() throws IOException {
+        // Excel's "CSV UTF-8" writes a byte order mark before the header, and CRLF line ends
+        String csv = Fixtures.lines("label,p1,p2", "x,1,0", "y,0,1");
+        Dataset excel = read("\uFEFF" + csv.replace("\n", "\r\n"), new int[] {1, 2});
+        assertThat(excel).isEqualTo(read(csv, new int[] {1, 2}));
+        assertThat(excel.labels()).containsExactly("x", "y");
+    }
+
+    @Test
     void a_negative_zero_pixel_reads_as_zero() throws IOException {
         Dataset d = read(Fixtures.lines("a,-0,1", "b,0,-0.0"), new int[] {1, 2});
         assertThat(Double.doubleToRawLongBits(d.pixel(0, 0))).isEqualTo(Double.doubleToRawLongBits(0.0));
