@@ -60,7 +60,7 @@ class BundledDataTest {
     void every_bundled_set_loads_by_name_and_survives_a_text_round_trip() {
         for (String name : Datasets.BUNDLED) {
             Dataset d = Datasets.load(name, null);
-            assertThat(d.name()).isEqualTo(name + ".txt");
+            assertThat(d).isEqualTo(Datasets.bundled(name));
             assertThat(BitmapText.parse(name, Datasets.bundledText(name))).isEqualTo(d);
         }
         assertThat(Datasets.BUNDLED).isEqualTo(List.of("aple", "aple-test", "zero-one"));
