@@ -44,7 +44,9 @@ def variants(k,img):
     if k=="0":
         for r,c in blk:
             if (r,c) in [(0,1),(3,1),(1,0),(2,0),(1,2),(2,2)]:
-                out.append(setp(img,r,c,0))  # a gap in the ring
+                g=setp(img,r,c,0)
+                if all(any(row) for row in g):  # a gap, not a missing side
+                    out.append(g)  # a gap in the ring
     else:
         for r in range(H):
             for c in range(W):

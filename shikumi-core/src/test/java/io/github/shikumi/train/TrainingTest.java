@@ -82,17 +82,17 @@ class TrainingTest {
     }
 
     @Test
-    void initial_parameters_are_seeded_and_uniform_in_minus_one_to_one() {
+    void initial_parameters_are_seeded_and_uniform_in_minus_half_to_half() {
         Network a = Network.initial(data, 123, 3);
         Network b = Network.initial(data, 123, 3);
         Network c = Network.initial(data, 124, 3);
         assertThat(a.params()).containsExactly(b.params());
         assertThat(a.params()).isNotEqualTo(c.params());
         assertThat(a.layout().shapeText()).isEqualTo("20-3-4");
-        // the documented generator: SplittableRandom(seed).nextDouble(−1, 1) in layout order
+        // the documented generator: SplittableRandom(seed).nextDouble(−0.5, 0.5) in layout order
         java.util.SplittableRandom r = new java.util.SplittableRandom(123);
         for (double v : a.params()) {
-            assertThat(v).isEqualTo(r.nextDouble(-1.0, 1.0)).isGreaterThanOrEqualTo(-1.0).isLessThan(1.0);
+            assertThat(v).isEqualTo(r.nextDouble(-0.5, 0.5)).isGreaterThanOrEqualTo(-0.5).isLessThan(0.5);
         }
     }
 }
