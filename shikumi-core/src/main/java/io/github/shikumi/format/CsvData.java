@@ -126,7 +126,7 @@ public final class CsvData {
         }
         if (greyLine > 0) {
             if (fraction != null) {
-                throw new ShikumiException(name + ":" + fractionLine, Msg.CSV_MIXED, fractionField, fraction, greyLine);
+                throw new ShikumiException(name + ":" + fractionLine, Msg.CSV_MIXED, fractionField, fraction, String.valueOf(greyLine));
             }
             for (double[] img : images) {
                 for (int i = 0; i < img.length; i++) {

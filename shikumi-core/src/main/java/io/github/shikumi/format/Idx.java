@@ -114,7 +114,7 @@ public final class Idx {
         if (max >= k) {
             for (int n = 0; n < count; n++) {
                 if (targets[n] >= k) {
-                    throw new ShikumiException(labelsFile.toString(), Msg.IDX_LABEL_RANGE, targets[n], n + 1, k - 1);
+                    throw new ShikumiException(labelsFile.toString(), Msg.IDX_LABEL_RANGE, targets[n], String.valueOf(n + 1), k - 1);
                 }
             }
         }
