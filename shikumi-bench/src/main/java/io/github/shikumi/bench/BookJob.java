@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class BookJob {
     /** "aple" (the bundled set) or "random" (128 random 5×4 black/white images, 4 labels). */
-    @Param({"random"})
+    @Param({"aple"})
     public String data;
 
     private Backprop backprop;

@@ -89,7 +89,7 @@ class MiniBatchTrainTest {
                 "--epochs", "2", "--batch", "20");
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("mini-batch gradient descent with momentum", "network: 12-6-3 (99 parameters), output softmax",
-                "batch 20, 2 epochs, η = 0.1, μ = 0.9", "accuracy on the test set", "confusion matrix");
+                "batch 20, epochs 2, η = 0.1, μ = 0.9", "accuracy on the test set", "confusion matrix");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[12]\\s+\\d+\\.\\d\\d\\s+\\d\\.\\d{4}\\s+.*%.*%")).count()).isEqualTo(2);
         CliRun ja = CliRun.of("train", "--lang", "ja", "--data", "idx:" + dir, "--epochs", "1");
         assertThat(ja.out()).contains("モーメンタム付きミニバッチ勾配降下法", "テストデータでの正解率");
