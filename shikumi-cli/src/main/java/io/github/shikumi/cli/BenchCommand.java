@@ -63,6 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new io.github.shikumi.text.ShikumiException("--runs", io.github.shikumi.text.Msg.ITERATIONS_INVALID, runs);
         }
         PrintWriter w = spec.commandLine().getOut();
+        FloatBackprop.warmUp();
         int warmBook = 20;
         Dataset aple;
         boolean bundled = true;

@@ -72,6 +72,9 @@ final class MiniBatchTrain {
                 c.patience != null ? c.patience : 0,
                 c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
+        if (precision == SgdSettings.Precision.FLOAT) {
+            io.github.shikumi.model.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
+        }
         Dataset train;
         Dataset test;
         if (c.data.data.startsWith(Idx.PREFIX)) {

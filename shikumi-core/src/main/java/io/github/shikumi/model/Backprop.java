@@ -34,6 +34,8 @@ public final class Backprop {
     /** The label index of each image as a double, −1 for padding. */
     private final double[] label;
     private int correct;
+    /** True when {@link #correct} must be counted from the outputs of the last evaluation. */
+    private boolean countPending;
 
     /** The book's network (sigmoid output, squared error) on all of {@code data}. */
     public Backprop(ParamLayout layout, Dataset data) {
@@ -114,6 +116,8 @@ public final class Backprop {
             label[b] = data.target(img);
         }
         n = count;
+        correct = 0;
+        countPending = false;
     }
 
     /** The kernels this JVM runs: "vector" (Vector API) or "plain". */
@@ -164,8 +168,12 @@ public final class Backprop {
         return e;
     }
 
-    /** Images whose largest output is their label's, at the last evaluation. */
+    /** Images whose largest output is their label's, at the last evaluation (counted when first asked for). */
     public int correct() {
+        if (countPending) {
+            correct = kernels.correct(a[layout.layers()], layout.outputs(), label, stride);
+            countPending = false;
+        }
         return correct;
     }
 
@@ -176,7 +184,7 @@ public final class Backprop {
             kernels.forward(p, layout.weightOffset(l), layout.thresholdOffset(l), a[l], layout.fanIn(l), a[l + 1],
                     layout.units(l), stride, l < layers - 1 || output == Output.SIGMOID);
         }
-        correct = kernels.correct(a[layers], layout.outputs(), label, stride);
+        countPending = true;
     }
 
     private double error(double[][] outputDelta) {

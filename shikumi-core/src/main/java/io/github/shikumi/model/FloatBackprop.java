@@ -148,6 +148,14 @@ public final class FloatBackprop implements AutoCloseable {
         return FloatKernels.best().name();
     }
 
+    /**
+     * Starts warming up the Vector API kernels in the background (when the JVM has them), so that they are ready
+     * sooner: call it before loading large data. Training works without it.
+     */
+    public static void warmUp() {
+        FloatKernels.current();
+    }
+
     /** The kernels the next batch will run on: "vector", or "plain" while the Vector API code warms up. */
     public String kernelsNow() {
         return (fixed != null ? fixed : FloatKernels.current()).name();

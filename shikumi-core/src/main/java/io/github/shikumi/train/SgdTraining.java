@@ -32,6 +32,9 @@ public final class SgdTraining {
      * @param test  the test images, or null
      */
     public static SgdResult run(Network start, Dataset train, Dataset test, SgdSettings s, EpochListener listener) {
+        if (s.precision() == SgdSettings.Precision.FLOAT) {
+            FloatBackprop.warmUp();
+        }
         start.checkFits(train, "model");
         if (test != null) {
             start.checkFits(test, "model");
