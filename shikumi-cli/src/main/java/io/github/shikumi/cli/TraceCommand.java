@@ -46,6 +46,10 @@ public final class TraceCommand implements Callable<Integer> {
         Text t = Text.of(Locale.getDefault());
         Dataset d = data.load();
         Network net = Models.load(model, d);
+        if (net.output() != io.github.shikumi.model.Output.SIGMOID) {
+            // the trace writes out the book's formulas of the sigmoid output layer
+            throw new ShikumiException(model.toString(), Msg.TRACE_OUTPUT, net.output().id());
+        }
         if (image < 1 || image > d.size()) {
             throw new ShikumiException("--image", Msg.IMAGE_INDEX, image, d.size());
         }

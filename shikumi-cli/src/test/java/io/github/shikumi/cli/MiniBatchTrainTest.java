@@ -106,6 +106,17 @@ class MiniBatchTrainTest {
     }
 
     @Test
+    void trace_refuses_a_softmax_model_in_one_line() {
+        Path model = dir.resolve("soft.json");
+        assertThat(CliRun.of("train", "--data", "idx:" + dir, "--epochs", "1", "--output", "softmax", "--out", model.toString(),
+                "--json").exit()).isEqualTo(0);
+        CliRun r = CliRun.of("trace", "--lang", "en", "--model", model.toString(), "--data", "idx:" + dir, "--image", "1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLine()).isEqualTo("shikumi: " + model + ": the trace writes out the book's formulas of a sigmoid"
+                + " output layer; this model's output layer is softmax");
+    }
+
+    @Test
     void bad_idx_data_exits_2_with_one_line_naming_the_file() throws IOException {
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] full = Files.readAllBytes(images);

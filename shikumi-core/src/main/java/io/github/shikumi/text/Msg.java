@@ -62,7 +62,8 @@ public enum Msg {
     VALIDATION_INVALID("train.validation"),
     PATIENCE_INVALID("train.patience"),
     THREADS_INVALID("train.threads"),
-    PRECISION_INVALID("train.precision");
+    PRECISION_INVALID("train.precision"),
+    TRACE_OUTPUT("trace.output");
 
     private final String key;
 
