@@ -13,10 +13,16 @@ import gzip
 import json
 import os
 import struct
+import sys
 import time
 
-import numpy as np
-import torch
+# the thread count applies to every pool: PyTorch's own and OpenBLAS's (set before they start)
+_threads = sys.argv[sys.argv.index("--threads") + 1] if "--threads" in sys.argv else "1"
+os.environ["OMP_NUM_THREADS"] = _threads
+os.environ["OPENBLAS_NUM_THREADS"] = _threads
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 
 
 def idx(path):

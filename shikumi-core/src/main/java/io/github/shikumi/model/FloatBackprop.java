@@ -50,11 +50,11 @@ public final class FloatBackprop implements AutoCloseable {
         double loss;
 
         Slice(int cap) {
-            int widest = cap;
+            int widest = 1;
             for (int l = 0; l < layers; l++) {
                 widest = Math.max(widest, layout.fanIn(l));
             }
-            nz = new int[widest];
+            nz = new int[FloatKernels.scratch(cap, widest)];
             in = new float[cap][];
             y = new int[cap];
             act = new float[layers][cap][];

@@ -15,6 +15,11 @@ abstract class FloatKernels {
     /** Values below this in magnitude are flushed to 0 in the backward pass (denormal floats are slow). */
     static final float TINY = 1e-30f;
 
+    /** Ints of scratch space the kernels need for batches of {@code count} rows of {@code nin} inputs. */
+    static int scratch(int count, int nin) {
+        return Math.max(count, nin);
+    }
+
     private static final FloatKernels PLAIN = new PlainFloatKernels();
     private static final FloatKernels BEST =
             Simd.load("io.github.shikumi.model.VectorFloatKernels", FloatKernels.class, PLAIN);
@@ -62,7 +67,7 @@ abstract class FloatKernels {
         float[] th = new float[u];
         float[] gth = new float[u];
         float[] v = new float[u];
-        int[] nz = new int[Math.max(count, nin)];
+        int[] nz = new int[scratch(count, nin)];
         for (float[][] m : new float[][][] {in, wt, w, delta}) {
             for (float[] row : m) {
                 for (int j = 0; j < row.length; j++) {
@@ -114,7 +119,7 @@ abstract class FloatKernels {
     /**
      * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for i &lt; nin, j &lt; u, and
      * {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j). {@code nz} is scratch space of at least
-     * max(nin, count) ints (here and in {@link #forward}).
+     * {@link #scratch}(count, nin) ints (here and in {@link #forward}).
      */
     abstract void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
                                  int[] nz);

@@ -33,6 +33,17 @@ final class VectorFloatKernels extends FloatKernels {
     @Override
     void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, boolean sigmoid,
                  int[] nz) {
+        forwardDense(in, count, nin, wt, th, u, out, nz);
+        if (sigmoid) {
+            for (int b = 0; b < count; b++) {
+                sigmoid(out[b], u); // z_j = σ(s_j)
+            }
+        }
+    }
+
+    /** The forward sums in tiles of 4 images × 4 vectors of units, over the inputs non-zero in any of the four. */
+    private static void forwardDense(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
+                                     int[] nz) {
         int b = 0;
         for (; b + 3 < count; b += 4) {
             float[] x0 = in[b];
@@ -41,9 +52,8 @@ final class VectorFloatKernels extends FloatKernels {
             float[] x3 = in[b + 3];
             int nnz = 0;
             for (int i = 0; i < nin; i++) {
-                if (x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f) {
-                    nz[nnz++] = i; // inputs not blank in all four images
-                }
+                nz[nnz] = i;
+                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
             }
             int j = 0;
             for (; j + 4 * L <= u; j += 4 * L) {
@@ -130,9 +140,8 @@ final class VectorFloatKernels extends FloatKernels {
             float[] x = in[b];
             int nnz = 0;
             for (int i = 0; i < nin; i++) {
-                if (x[i] != 0f) {
-                    nz[nnz++] = i;
-                }
+                nz[nnz] = i;
+                nnz += x[i] != 0f ? 1 : 0;
             }
             for (int j = 0; j < u; j += L) {
                 FloatVector a = FloatVector.fromArray(S, th, j).neg();
@@ -141,11 +150,6 @@ final class VectorFloatKernels extends FloatKernels {
                     a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
                 }
                 a.intoArray(out[b], j);
-            }
-        }
-        if (sigmoid) {
-            for (b = 0; b < count; b++) {
-                sigmoid(out[b], u); // z_j = σ(s_j)
             }
         }
     }
@@ -218,14 +222,26 @@ final class VectorFloatKernels extends FloatKernels {
     @Override
     void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
                         int[] nz) {
+        weightGradientDense(in, count, nin, delta, u, gwt, nz);
+        for (int j = 0; j < u; j += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int b = 0; b < count; b++) {
+                s = s.add(FloatVector.fromArray(S, delta[b], j));
+            }
+            s.neg().intoArray(gth, j); // ∂E/∂θ_j = −Σ δ_j
+        }
+    }
+
+    /** ∂E/∂w_ji in tiles of 4 inputs × 4 vectors of units, over the images where any of the four is non-zero. */
+    private static void weightGradientDense(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt,
+                                            int[] nz) {
         int i = 0;
         for (; i + 3 < nin; i += 4) {
             int nnz = 0;
             for (int b = 0; b < count; b++) {
                 float[] x = in[b];
-                if (x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f) {
-                    nz[nnz++] = b; // images whose four inputs are not all blank
-                }
+                nz[nnz] = b;
+                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
             }
             int j = 0;
             for (; j + 4 * L <= u; j += 4 * L) {
@@ -313,13 +329,6 @@ final class VectorFloatKernels extends FloatKernels {
                 }
                 g.intoArray(gwt[i], j);
             }
-        }
-        for (int j = 0; j < u; j += L) {
-            FloatVector s = FloatVector.zero(S);
-            for (int b = 0; b < count; b++) {
-                s = s.add(FloatVector.fromArray(S, delta[b], j));
-            }
-            s.neg().intoArray(gth, j); // ∂E/∂θ_j = −Σ δ_j
         }
     }
 
