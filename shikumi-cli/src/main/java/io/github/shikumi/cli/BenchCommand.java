@@ -64,7 +64,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         FloatBackprop.warmUp();
-        int warmBook = 20;
         Dataset aple;
         boolean bundled = true;
         try {
@@ -74,13 +73,19 @@ public final class BenchCommand implements Callable<Integer> {
             bundled = false;
         }
         Network start = Network.initial(aple, 1, 3);
+        // warm-up: at least 50 runs and 4 seconds, time for the JIT to compile the kernels (the Vector API's
+        // take seconds), then the measured runs
+        long warmEnd = System.nanoTime() + 4_000_000_000L;
+        int warmBook = 0;
+        while (warmBook < 50 || System.nanoTime() < warmEnd) {
+            Training.gradientDescent(start, aple, GradientDescent.BOOK_ETA, GradientDescent.BOOK_ITERATIONS, TrainingListener.NONE);
+            warmBook++;
+        }
         double[] book = new double[Math.max(runs, 10)];
-        for (int r = -warmBook; r < book.length; r++) {
+        for (int r = 0; r < book.length; r++) {
             long s = System.nanoTime();
             Training.gradientDescent(start, aple, GradientDescent.BOOK_ETA, GradientDescent.BOOK_ITERATIONS, TrainingListener.NONE);
-            if (r >= 0) {
-                book[r] = (System.nanoTime() - s) / 1e6;
-            }
+            book[r] = (System.nanoTime() - s) / 1e6;
         }
         double bookMedian = median(book);
 
@@ -119,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (json) {
             ObjectNode root = Json.object();
             root.put("runs", runs);
+            root.put("bookWarmUpRuns", warmBook);
             root.put("doubleKernels", Backprop.kernels());
             root.put("floatKernels", kernels);
             ObjectNode b = root.putObject("bookJob");
@@ -136,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
             w.println(Json.text(root));
             return 0;
         }
-        w.println(t.get("bench.title", runs, warmBook, Backprop.kernels() + "/" + kernels));
+        w.println(t.get("bench.title", book.length, warmBook, Backprop.kernels() + "/" + kernels, runs));
         w.println(t.get("bench.book", bundled ? "aple" : "random", Fmt.fixed(bookMedian, 3)));
         if (!bundled) {
             w.println(t.get("bench.bookMissing"));
