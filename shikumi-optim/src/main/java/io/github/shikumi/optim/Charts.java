@@ -1,0 +1,130 @@
+package io.github.shikumi.optim;
+
+import io.github.shikumi.format.AtomicFiles;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of comparisons and sweeps (XChart), written as PNG or SVG by the file's extension. Files are
+ * written completely or not at all (core's {@link AtomicFiles}).
+ */
+public final class Charts {
+    /** The file types a chart can be written as. */
+    public static final List<String> EXTENSIONS = List.of("png", "svg");
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 560;
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen, also without a display
+        }
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * E against iteration, one line per optimiser, E on a log scale (a linear one if some E is not positive).
+     *
+     * @param subject what was compared, for the title ("aple, 20-3-4, seed 1")
+     */
+    public static XYChart comparison(List<Comparison.Entry> entries, String subject, Locale locale) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+        ChartText t = ChartText.of(locale).drawableWith(chart.getStyler().getChartTitleFont());
+        boolean positive = entries.stream().flatMapToDouble(e -> java.util.Arrays.stream(e.eCurve())).allMatch(v -> v > 0);
+        chart.setTitle(t.get("chart.compare.title", subject));
+        chart.setXAxisTitle(t.get("chart.iteration"));
+        chart.setYAxisTitle(t.get(positive ? "chart.e" : "chart.eLinear"));
+        style(chart);
+        chart.getStyler().setYAxisLogarithmic(positive);
+        for (Comparison.Entry e : entries) {
+            double[] x = new double[e.eCurve().length];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = k;
+            }
+            XYSeries s = chart.addSeries(e.optimizer() + ": " + t.optimizer(e.optimizer()), x, e.eCurve());
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        if (!entries.isEmpty()) {
+            // XChart puts a tick at every k-th data point when all x values are equally spaced, which crowds
+            // the iteration axis (0 20 40 … 500); one invisible point at x = 0.5 makes it choose round
+            // steps by its tick-spacing hint instead.
+            XYSeries spacer = chart.addSeries(" ", new double[] {0.5}, new double[] {entries.get(0).startE()});
+            spacer.setMarker(SeriesMarkers.NONE);
+            spacer.setLineColor(new Color(0, 0, 0, 0));
+            spacer.setShowInLegend(false);
+        }
+        return chart;
+    }
+
+    /** Share of seeds reaching 100 % training accuracy against η (log scale), one line per hidden size. */
+    public static XYChart sweep(List<Sweep.Row> rows, String subject, Locale locale) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+        ChartText t = ChartText.of(locale).drawableWith(chart.getStyler().getChartTitleFont());
+        chart.setTitle(t.get("chart.sweep.title", subject));
+        chart.setXAxisTitle(t.get("chart.eta"));
+        chart.setYAxisTitle(t.get("chart.share"));
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(rows.stream().allMatch(r -> r.eta() > 0));
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        rows.stream().mapToInt(Sweep.Row::hidden).distinct().forEach(h -> {
+            List<Sweep.Row> line = rows.stream().filter(r -> r.hidden() == h)
+                    .sorted(java.util.Comparator.comparingDouble(Sweep.Row::eta)).toList();
+            double[] x = line.stream().mapToDouble(Sweep.Row::eta).toArray();
+            double[] y = line.stream().mapToDouble(Sweep.Row::share).toArray();
+            chart.addSeries(t.get("chart.hidden", h), x, y);
+        });
+        return chart;
+    }
+
+    private static void style(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setMarkerSize(6);
+    }
+
+    /** The chart as PNG or SVG bytes, by {@code extension} ("png" or "svg"). */
+    public static byte[] encode(XYChart chart, String extension) {
+        try {
+            switch (extension.toLowerCase(Locale.ROOT)) {
+                case "png":
+                    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+                case "svg":
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                    return out.toByteArray();
+                default:
+                    throw new IllegalArgumentException("chart type " + extension + ", expected one of " + EXTENSIONS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The extension of a chart file name, lower case ("png", "svg"), or "" when it has none. */
+    public static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes the chart to {@code file} as PNG or SVG by its extension, atomically. */
+    public static void write(XYChart chart, Path file) {
+        AtomicFiles.write(file, encode(chart, extension(file)));
+    }
+}
