@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             TraceCommand.class,
             DataCommand.class,
+            CompareCommand.class,
+            SweepCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec

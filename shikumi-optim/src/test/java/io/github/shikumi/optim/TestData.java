@@ -10,7 +10,7 @@ import java.util.Set;
  * land: each letter's (digit's) plain form, then variants with one or two pixels flipped at fixed
  * positions (all distinct images).
  */
-final class TestData {
+public final class TestData {
     private static final String[] APLE = {
         "A", ".##.", "#..#", "####", "#..#", "#..#",
         "P", "###.", "#..#", "###.", "#...", "#...",
@@ -26,12 +26,12 @@ final class TestData {
     }
 
     /** A, P, L, E in 5×4 pixels, {@code perLabel} images each (at most 21). */
-    static Dataset aple(int perLabel) {
+    public static Dataset aple(int perLabel) {
         return build("aple-fixture", APLE, 4, 5, perLabel);
     }
 
     /** 0 and 1 in 4×3 pixels, {@code perLabel} images each (at most 13). */
-    static Dataset zeroOne(int perLabel) {
+    public static Dataset zeroOne(int perLabel) {
         return build("zero-one-fixture", ZERO_ONE, 2, 4, perLabel);
     }
 
