@@ -111,7 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private String subject(Dataset d, Network start) {
         String from = zeroInit ? "0" : init != null ? init.getFileName().toString() : "seed " + seed;
-        return d.name() + ", " + start.layout().shapeText() + ", " + from;
+        return Path.of(d.name()).getFileName() + ", " + start.layout().shapeText() + ", " + from;
     }
 
     /** {@code {"results": [{"optimizer", "E", "accuracy", "iterations", "evaluations": {...}, "seconds"}], "startE"}}. */

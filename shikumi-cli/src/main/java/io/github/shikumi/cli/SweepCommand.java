@@ -126,7 +126,7 @@ public final class SweepCommand implements Callable<Integer> {
                 AtomicFiles.write(csv, csv(rows));
             }
             if (chart != null) {
-                Charts.write(Charts.sweep(rows, d.name() + ", " + seeds + " seeds", t.locale()), chart);
+                Charts.write(Charts.sweep(rows, Path.of(d.name()).getFileName() + ", " + seeds + " seeds", t.locale()), chart);
             }
             PrintWriter w = spec.commandLine().getOut();
             if (json) {

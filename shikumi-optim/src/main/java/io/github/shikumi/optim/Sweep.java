@@ -65,6 +65,7 @@ public final class Sweep {
     private final int threads;
     private final Row[] finished;
     private volatile boolean cancelled;
+    private boolean started;
 
     /**
      * @param threads worker threads; {@code Runtime.availableProcessors()} for all cores
@@ -118,8 +119,14 @@ public final class Sweep {
         return out;
     }
 
-    /** Runs the sweep (blocking) and returns the finished rows. */
+    /** Runs the sweep (blocking; once per instance) and returns the finished rows. */
     public Result run(Listener listener) {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("a sweep runs once");
+            }
+            started = true;
+        }
         int total = runsTotal();
         double[][] finalE = new double[finished.length][seeds.length];
         int[][] firstPerfect = new int[finished.length][seeds.length];
