@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.format.BitmapText;
+import io.github.shikumi.data.Datasets;
 import io.github.shikumi.optim.Sweep;
-import io.github.shikumi.optim.TestData;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +20,14 @@ class SweepCommandTest {
     @TempDir
     Path dir;
 
-    private final Dataset d = TestData.aple(6);
-    private Path data;
-
-    @BeforeEach
-    void writeData() throws Exception {
-        data = dir.resolve("aple6.txt");
-        Files.writeString(data, BitmapText.write(d));
-    }
+    private final Dataset d = Datasets.bundled("aple");
+    private final String data = "aple";
 
     @Test
     void csv_holds_the_rows_of_the_sweep_and_is_the_same_on_one_thread_or_two() throws Exception {
         Path one = dir.resolve("one.csv");
         Path two = dir.resolve("two.csv");
-        String[] common = {"sweep", "--data", data.toString(), "--eta", "0.05,1", "--hidden", "1,3", "--seeds", "6",
+        String[] common = {"sweep", "--data", data, "--eta", "0.05,1", "--hidden", "1,3", "--seeds", "6",
             "--iterations", "150", "--lang", "en"};
         CliRun a = CliRun.of(append(common, "--threads", "1", "--csv", one.toString()));
         CliRun b = CliRun.of(append(common, "--threads", "2", "--csv", two.toString()));
@@ -64,7 +55,7 @@ class SweepCommandTest {
     @Test
     void json_rows_and_chart() throws Exception {
         Path chart = dir.resolve("share.svg");
-        CliRun r = CliRun.of("sweep", "--data", data.toString(), "--eta", "0.2", "--hidden", "1,3", "--seeds", "3",
+        CliRun r = CliRun.of("sweep", "--data", data, "--eta", "0.2", "--hidden", "1,3", "--seeds", "3",
                 "--iterations", "50", "--json", "--chart", chart.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         JsonNode j = JSON.readTree(r.out());
@@ -77,16 +68,16 @@ class SweepCommandTest {
 
     @Test
     void bad_counts_and_values_are_usage_errors() {
-        CliRun s = CliRun.of("sweep", "--data", data.toString(), "--seeds", "0", "--lang", "en");
+        CliRun s = CliRun.of("sweep", "--data", data, "--seeds", "0", "--lang", "en");
         assertThat(s.exit()).isEqualTo(2);
         assertThat(s.err()).startsWith("shikumi: --seeds must be 1 or more, got 0");
-        CliRun e = CliRun.of("sweep", "--data", data.toString(), "--eta", "0.05,-1", "--lang", "en");
+        CliRun e = CliRun.of("sweep", "--data", data, "--eta", "0.05,-1", "--lang", "en");
         assertThat(e.exit()).isEqualTo(2);
         assertThat(e.errLine()).startsWith("shikumi: --eta: η (learning rate) must be a positive finite number, got -1");
-        CliRun h = CliRun.of("sweep", "--data", data.toString(), "--hidden", "0", "--lang", "en");
+        CliRun h = CliRun.of("sweep", "--data", data, "--hidden", "0", "--lang", "en");
         assertThat(h.exit()).isEqualTo(2);
         assertThat(h.errLine()).isEqualTo("shikumi: --hidden: hidden units must be 1 or more, got 0");
-        CliRun t = CliRun.of("sweep", "--data", data.toString(), "--threads", "0", "--lang", "en");
+        CliRun t = CliRun.of("sweep", "--data", data, "--threads", "0", "--lang", "en");
         assertThat(t.exit()).isEqualTo(2);
     }
 
@@ -95,7 +86,7 @@ class SweepCommandTest {
         Path csv = dir.resolve("rows.csv");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "sweep", "--data", data.toString(), "--seeds", "400", "--csv", csv.toString(), "--lang", "en")
+                "sweep", "--data", data, "--seeds", "300", "--iterations", "300", "--csv", csv.toString(), "--lang", "en")
                 .redirectError(dir.resolve("err.txt").toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .start();
@@ -116,12 +107,12 @@ class SweepCommandTest {
         // every written row is the full row of its setting: recompute each one on its own
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            long[] seeds = new long[400];
-            for (int s = 0; s < 400; s++) {
+            long[] seeds = new long[300];
+            for (int s = 0; s < 300; s++) {
                 seeds[s] = s + 1;
             }
             Sweep.Row r = new Sweep(d, new double[] {Double.parseDouble(f[0])}, new int[] {Integer.parseInt(f[1])}, seeds,
-                    500, 2).run(Sweep.Listener.NONE).rows().get(0);
+                    300, 2).run(Sweep.Listener.NONE).rows().get(0);
             assertThat(Integer.parseInt(f[3])).as(line).isEqualTo(r.reached());
             assertThat(Double.parseDouble(f[5])).as(line).isEqualTo(r.medianE());
         }

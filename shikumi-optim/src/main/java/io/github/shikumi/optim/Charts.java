@@ -37,28 +37,41 @@ public final class Charts {
     }
 
     /**
-     * E against iteration, one line per optimiser, E on a log scale (a linear one if some E is not positive).
+     * E against iteration, one line per optimiser, E on a log scale. A log scale cannot show E = 0 (a
+     * network whose sigmoids saturate to exactly 0 and 1 reaches it in double precision): such a line
+     * ends at its last E above 0 and its legend says from which iteration E was 0.
      *
      * @param subject what was compared, for the title ("aple, 20-3-4, seed 1")
      */
     public static XYChart comparison(List<Comparison.Entry> entries, String subject, Locale locale) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
         ChartText t = ChartText.of(locale).drawableWith(chart.getStyler().getChartTitleFont());
-        boolean positive = entries.stream().flatMapToDouble(e -> java.util.Arrays.stream(e.eCurve())).allMatch(v -> v > 0);
         chart.setTitle(t.get("chart.compare.title", subject));
         chart.setXAxisTitle(t.get("chart.iteration"));
-        chart.setYAxisTitle(t.get(positive ? "chart.e" : "chart.eLinear"));
+        chart.setYAxisTitle(t.get("chart.e"));
         style(chart);
-        chart.getStyler().setYAxisLogarithmic(positive);
+        chart.getStyler().setYAxisLogarithmic(true);
         for (Comparison.Entry e : entries) {
-            double[] x = new double[e.eCurve().length];
-            for (int k = 0; k < x.length; k++) {
+            double[] curve = e.eCurve();
+            int n = 0;
+            while (n < curve.length && curve[n] > 0) {
+                n++;
+            }
+            double[] x = new double[n];
+            for (int k = 0; k < n; k++) {
                 x[k] = k;
             }
-            XYSeries s = chart.addSeries(e.optimizer() + ": " + t.optimizer(e.optimizer()), x, e.eCurve());
+            String name = e.optimizer() + ": " + t.optimizer(e.optimizer());
+            if (n < curve.length) {
+                name += " " + t.get("chart.zeroFrom", n);
+            }
+            if (n == 0) {
+                continue; // E was 0 from the start: nothing to draw on a log scale
+            }
+            XYSeries s = chart.addSeries(name, x, java.util.Arrays.copyOf(curve, n));
             s.setMarker(SeriesMarkers.NONE);
         }
-        if (!entries.isEmpty()) {
+        if (!entries.isEmpty() && entries.get(0).startE() > 0) {
             // XChart puts a tick at every k-th data point when all x values are equally spaced, which crowds
             // the iteration axis (0 20 40 … 500); one invisible point at x = 0.5 makes it choose round
             // steps by its tick-spacing hint instead.

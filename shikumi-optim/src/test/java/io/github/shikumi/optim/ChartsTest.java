@@ -39,8 +39,7 @@ class ChartsTest {
         assertThat(img.getWidth()).isEqualTo(800);
         assertThat(img.getHeight()).isEqualTo(560);
         for (String name : List.of("gd: gradient descent", "cg: conjugate gradient (Hipparchus)")) {
-            XYSeries s = chart.getSeriesMap().get(name);
-            assertThat(s).as(name).isNotNull();
+            XYSeries s = series(chart, name);
             assertThat(pixelsOf(img, s.getLineColor())).as(name + " drawn").isGreaterThan(50);
         }
         assertThat(chart.getTitle()).isEqualTo("E per iteration: zero-one");
@@ -58,7 +57,8 @@ class ChartsTest {
         assertThat(doc.getDocumentElement().getAttribute("width")).isEqualTo("800px");
         NodeList lines = doc.getElementsByTagName("line");
         for (Comparison.Entry e : entries) {
-            Color c = chart.getSeriesMap().get(e.optimizer() + ": " + ChartText.of(Locale.ENGLISH).optimizer(e.optimizer())).getLineColor();
+            XYSeries s = series(chart, e.optimizer() + ": " + ChartText.of(Locale.ENGLISH).optimizer(e.optimizer()));
+            Color c = s.getLineColor();
             String rgb = "stroke:rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")";
             int count = 0;
             for (int i = 0; i < lines.getLength(); i++) {
@@ -66,9 +66,22 @@ class ChartsTest {
                     count++;
                 }
             }
-            // one segment per iteration step, plus the legend's sample line
-            assertThat(count).as(e.optimizer()).isEqualTo(e.iterations() + 1);
+            // one segment between each two points drawn, plus the legend's sample line
+            assertThat(count).as(e.optimizer()).isEqualTo(s.getXData().length);
+            assertThat(s.getXData().length).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void a_curve_reaching_E_0_ends_at_its_last_positive_E_and_says_so_in_the_legend() {
+        Comparison.Entry reachesZero = new Comparison.Entry("cg", 3, 0, 1, 3, 30, 4, 0.1, false,
+                new double[] {3, 1, 0, 0}, new double[0]);
+        XYChart chart = Charts.comparison(List.of(reachesZero), "test", Locale.ENGLISH);
+        XYSeries s = chart.getSeriesMap().get("cg: conjugate gradient (Hipparchus) (E = 0 from iteration 2)");
+        assertThat(s).isNotNull();
+        assertThat(s.getYData()).containsExactly(3.0, 1.0);
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(Charts.encode(chart, "png")).startsWith(0x89, 'P', 'N', 'G');
     }
 
     @Test
@@ -104,6 +117,12 @@ class ChartsTest {
         XYChart chart = Charts.comparison(entries, "zero-one", Locale.JAPANESE);
         boolean canDraw = chart.getStyler().getChartTitleFont().canDisplayUpTo("反復回数種の割合") == -1;
         assertThat(chart.getXAxisTitle()).isEqualTo(canDraw ? "反復回数" : "iteration");
+    }
+
+    private static XYSeries series(XYChart chart, String prefix) {
+        return chart.getSeriesMap().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no series " + prefix + " in " + chart.getSeriesMap().keySet()))
+                .getValue();
     }
 
     /** Pixels of colour c (which XChart draws translucent) as it looks over the white background. */

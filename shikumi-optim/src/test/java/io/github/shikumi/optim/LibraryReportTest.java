@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.data.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.IterationListener;
 import io.github.shikumi.train.NetworkObjective;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The library optimisers' results, checked against what the library itself reported. */
 class LibraryReportTest {
-    private final Dataset d = TestData.aple(8);
+    private final Dataset d = Datasets.bundled("aple");
     private final Network start = Network.initial(d, 1, 3);
 
     /** Records every reported iteration. */

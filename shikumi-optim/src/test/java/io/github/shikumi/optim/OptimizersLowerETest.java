@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.data.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.NetworkObjective;
 import io.github.shikumi.train.OptimizationResult;
@@ -26,7 +27,7 @@ class OptimizersLowerETest {
     }
 
     static Dataset data(String name) {
-        return name.equals("aple") ? TestData.aple(8) : TestData.zeroOne(8);
+        return Datasets.bundled(name);
     }
 
     @ParameterizedTest(name = "{0} on {1}")

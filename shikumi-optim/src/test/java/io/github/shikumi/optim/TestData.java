@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Small datasets built here, standing in for the bundled {@code aple} and {@code zero-one} until those
- * land: each letter's (digit's) plain form, then variants with one or two pixels flipped at fixed
- * positions (all distinct images).
+ * Small datasets built here, for tests that run many trainings (sweeps, charts) and need them quick:
+ * each letter's (digit's) plain form, then variants with one pixel flipped at fixed positions (all
+ * distinct images). The behaviour the issue names is tested on the bundled {@code aple} and {@code zero-one}.
  */
-public final class TestData {
+final class TestData {
     private static final String[] APLE = {
         "A", ".##.", "#..#", "####", "#..#", "#..#",
         "P", "###.", "#..#", "###.", "#...", "#...",
@@ -26,12 +26,12 @@ public final class TestData {
     }
 
     /** A, P, L, E in 5×4 pixels, {@code perLabel} images each (at most 21). */
-    public static Dataset aple(int perLabel) {
+    static Dataset aple(int perLabel) {
         return build("aple-fixture", APLE, 4, 5, perLabel);
     }
 
     /** 0 and 1 in 4×3 pixels, {@code perLabel} images each (at most 13). */
-    public static Dataset zeroOne(int perLabel) {
+    static Dataset zeroOne(int perLabel) {
         return build("zero-one-fixture", ZERO_ONE, 2, 4, perLabel);
     }
 

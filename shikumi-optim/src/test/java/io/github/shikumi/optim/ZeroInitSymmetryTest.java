@@ -3,6 +3,7 @@ package io.github.shikumi.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.data.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.IterationListener;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * than a 20-1-4 one.
  */
 class ZeroInitSymmetryTest {
-    private final Dataset d = TestData.aple(8);
+    private final Dataset d = Datasets.bundled("aple");
 
     @ParameterizedTest
     @ValueSource(strings = {"gd", "momentum", "cg"})
