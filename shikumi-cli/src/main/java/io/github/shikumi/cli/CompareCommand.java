@@ -110,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private String subject(Dataset d, Network start) {
-        String from = zeroInit ? "0" : init != null ? init.getFileName().toString() : "seed " + seed;
+        String from = zeroInit ? "w = θ = 0" : init != null ? init.getFileName().toString() : "seed " + seed;
         return Path.of(d.name()).getFileName() + ", " + start.layout().shapeText() + ", " + from;
     }
 

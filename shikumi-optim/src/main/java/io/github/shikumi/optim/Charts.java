@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
@@ -26,6 +27,8 @@ public final class Charts {
 
     private static final int WIDTH = 800;
     private static final int HEIGHT = 560;
+    /** E is drawn on a log scale when its largest value is more than this many times its smallest above 0. */
+    public static final double LOG_SPAN = 20;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -37,24 +40,28 @@ public final class Charts {
     }
 
     /**
-     * E against iteration, one line per optimiser, E on a log scale. A log scale cannot show E = 0 (a
-     * network whose sigmoids saturate to exactly 0 and 1 reaches it in double precision): such a line
-     * ends at its last E above 0 and its legend says from which iteration E was 0.
+     * E against iteration, one line per optimiser. E is on a log scale when it spans more than
+     * {@value #LOG_SPAN}× (else the log axis would show no tick); a log scale cannot show E = 0 (a
+     * network whose sigmoids saturate to exactly 0 and 1 reaches it in double precision), so there such
+     * a line ends at its last E above 0 and its legend says from which iteration E was 0.
      *
      * @param subject what was compared, for the title ("aple, 20-3-4, seed 1")
      */
     public static XYChart comparison(List<Comparison.Entry> entries, String subject, Locale locale) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
         ChartText t = ChartText.of(locale).drawableWith(chart.getStyler().getChartTitleFont());
+        double max = entries.stream().flatMapToDouble(e -> Arrays.stream(e.eCurve())).max().orElse(1);
+        double minPositive = entries.stream().flatMapToDouble(e -> Arrays.stream(e.eCurve())).filter(v -> v > 0).min().orElse(1);
+        boolean log = max > LOG_SPAN * minPositive;
         chart.setTitle(t.get("chart.compare.title", subject));
         chart.setXAxisTitle(t.get("chart.iteration"));
-        chart.setYAxisTitle(t.get("chart.e"));
+        chart.setYAxisTitle(t.get(log ? "chart.eLog" : "chart.e"));
         style(chart);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(log);
         for (Comparison.Entry e : entries) {
             double[] curve = e.eCurve();
             int n = 0;
-            while (n < curve.length && curve[n] > 0) {
+            while (n < curve.length && (curve[n] > 0 || !log)) {
                 n++;
             }
             double[] x = new double[n];
@@ -68,7 +75,7 @@ public final class Charts {
             if (n == 0) {
                 continue; // E was 0 from the start: nothing to draw on a log scale
             }
-            XYSeries s = chart.addSeries(name, x, java.util.Arrays.copyOf(curve, n));
+            XYSeries s = chart.addSeries(name, x, Arrays.copyOf(curve, n));
             s.setMarker(SeriesMarkers.NONE);
         }
         if (!entries.isEmpty() && entries.get(0).startE() > 0) {

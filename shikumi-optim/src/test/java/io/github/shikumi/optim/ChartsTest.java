@@ -43,7 +43,6 @@ class ChartsTest {
             assertThat(pixelsOf(img, s.getLineColor())).as(name + " drawn").isGreaterThan(50);
         }
         assertThat(chart.getTitle()).isEqualTo("E per iteration: zero-one");
-        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
     }
 
     @Test
@@ -73,15 +72,25 @@ class ChartsTest {
     }
 
     @Test
-    void a_curve_reaching_E_0_ends_at_its_last_positive_E_and_says_so_in_the_legend() {
+    void on_a_log_scale_a_curve_reaching_E_0_ends_at_its_last_positive_E_and_says_so_in_the_legend() {
         Comparison.Entry reachesZero = new Comparison.Entry("cg", 3, 0, 1, 3, 30, 4, 0.1, false,
-                new double[] {3, 1, 0, 0}, new double[0]);
+                new double[] {3, 0.01, 0, 0}, new double[0]);
         XYChart chart = Charts.comparison(List.of(reachesZero), "test", Locale.ENGLISH);
         XYSeries s = chart.getSeriesMap().get("cg: conjugate gradient (Hipparchus) (E = 0 from iteration 2)");
         assertThat(s).isNotNull();
-        assertThat(s.getYData()).containsExactly(3.0, 1.0);
+        assertThat(s.getYData()).containsExactly(3.0, 0.01);
         assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
         assertThat(Charts.encode(chart, "png")).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void e_within_one_decade_is_drawn_on_a_linear_scale_where_every_tick_has_a_label() {
+        Comparison.Entry stuck = new Comparison.Entry("gd", 64, 47, 0.25, 2, 3, 3, 0.1, false,
+                new double[] {64, 48, 47}, new double[0]);
+        XYChart chart = Charts.comparison(List.of(stuck), "test", Locale.ENGLISH);
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isFalse();
+        assertThat(chart.getYAxisTitle()).isEqualTo("E");
+        assertThat(series(chart, "gd").getYData()).containsExactly(64.0, 48.0, 47.0);
     }
 
     @Test
