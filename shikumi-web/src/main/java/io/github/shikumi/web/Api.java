@@ -250,10 +250,12 @@ final class Api {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iteration", k);
         m.put("labels", d.labels());
-        m.put("before", Insights.predictions(before, d));
-        m.put("after", Insights.predictions(after, d));
+        String name = s.data().name();
+        m.put("before", Insights.predictions(before, d, name));
+        m.put("after", Insights.predictions(after, d, name));
         Bundled.testSetFor(d).ifPresent(t -> m.put("test", Map.of(
-                "before", Insights.predictions(before, t), "after", Insights.predictions(after, t))));
+                "before", Insights.predictions(before, t, Bundled.TEST_SET),
+                "after", Insights.predictions(after, t, Bundled.TEST_SET))));
         ShikumiServer.json(ctx, m);
     }
 

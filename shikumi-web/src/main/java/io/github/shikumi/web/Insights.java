@@ -156,7 +156,7 @@ final class Insights {
     }
 
     /** Per image: outputs, predicted label, correct or not; accuracy and confusion matrix. */
-    static Map<String, Object> predictions(Network net, Dataset data) {
+    static Map<String, Object> predictions(Network net, Dataset data, String name) {
         Confusion c = Confusion.of(net, data);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int n = 0; n < c.size(); n++) {
@@ -175,7 +175,7 @@ final class Insights {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", data.name());
+        m.put("name", name);
         m.put("accuracy", c.accuracy());
         m.put("correct", c.correctCount());
         m.put("size", c.size());

@@ -29,6 +29,11 @@ final class RunJob implements Runnable {
         cancelled = true;
     }
 
+    /** The iteration this run started from. */
+    int start() {
+        return startIteration;
+    }
+
     /** The iteration this run will end at. */
     int target() {
         return startIteration + iterations;

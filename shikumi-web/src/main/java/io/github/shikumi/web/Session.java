@@ -286,6 +286,7 @@ final class Session {
         m.put("last", history.last());
         m.put("running", job != null);
         m.put("target", job == null ? history.last() : job.target());
+        m.put("start", job == null ? history.last() : job.start());
         m.put("etaSeconds", job == null ? 0.0 : job.secondsLeft(history.last()));
         m.put("dataVersion", dataVersion);
         return m;
@@ -315,6 +316,7 @@ final class Session {
         r.put("last", history.last());
         r.put("running", job != null);
         r.put("target", job == null ? history.last() : job.target());
+        r.put("start", job == null ? history.last() : job.start());
         r.put("e", history.e(history.last()));
         r.put("accuracy", history.accuracy(history.last()));
         r.put("maxIterations", config.maxHistoryValues() / history.parameterCount() - 1);
