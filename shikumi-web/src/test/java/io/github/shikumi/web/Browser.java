@@ -49,19 +49,24 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(int width, int height) throws IOException {
+        this(width, height, "en-US");
+    }
+
+    /** @param language the browser's language (navigator.language), e.g. "ja" */
+    Browser(int width, int height, String language) throws IOException {
         profile = Files.createTempDirectory("shikumi-chromium");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + language);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
         java.util.Map<String, Object> prefs = new java.util.HashMap<>();
         prefs.put("download.default_directory", profile.resolve("downloads").toString());
         prefs.put("download.prompt_for_download", false);
-        prefs.put("intl.accept_languages", "en-US,en");
+        prefs.put("intl.accept_languages", language);
         o.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -102,8 +107,17 @@ final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** The visible text of the first match; waits for it, and reads again if the view redraws meanwhile. */
     String text(String css) {
-        return find(css).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return find(css).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Object js(String script, Object... args) {

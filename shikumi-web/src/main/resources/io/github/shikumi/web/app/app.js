@@ -161,6 +161,11 @@ function openEvents() {
   events.onerror = () => { /* the browser reconnects by itself */ };
 }
 
+// A page that is left (or kept in the back/forward cache) lets go of its event stream, so it does not
+// hold one of the browser's few connections to the server; coming back opens it again.
+window.addEventListener('pagehide', () => { if (events) { events.close(); events = null; } });
+window.addEventListener('pageshow', (e) => { if (e.persisted && app.s) { app.refresh().then(openEvents); } });
+
 // ---- status, time bar, navigation -----------------------------------------------------------------
 
 function updateStatus() {
@@ -259,6 +264,10 @@ async function main() {
   show(state.read());
   document.body.dataset.ready = 'true';
 }
+
+window.addEventListener('unhandledrejection', (e) => {
+  console.error('shikumi:', e.reason && e.reason.message ? e.reason.message : e.reason);
+});
 
 main().catch((e) => {
   console.error(e);
