@@ -78,7 +78,7 @@ function backward(tr, net) {
 
 function gradients(tr, net) {
   const t = app.t;
-  const out = [h('p', { class: 'formula-head', html: '∂e/∂w<sub>ji</sub> = δ<sub>j</sub>·(input i), &nbsp; ∂e/∂θ<sub>j</sub> = −δ<sub>j</sub>' })];
+  const out = [h('p', { class: 'formula-head', html: '∂e/∂w<sub>ji</sub> = δ<sub>j</sub>·x<sub>i</sub>, &nbsp; ∂e/∂θ<sub>j</sub> = −δ<sub>j</sub>' })];
   const L = net.layers.length - 1;
   const O = tr.deltas[L].name;
   const rows = [];
