@@ -104,6 +104,7 @@ export function diagram(net, t, onInfo, { compact = false } = {}) {
       g.append(s('circle', { cx, cy, r: 18, fill, class: 'unit-circle' }));
       g.append(s('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', class: `unit-name${zj !== null && zj > 0.5 ? ' light' : ''}` },
         l === net.layers.length - 1 ? net.labels[j] : `h${j + 1}`));
+      g.append(s('rect', { x: cx + 21, y: cy - 18, width: 74, height: act ? 46 : 17, rx: 3, class: 'value-box' }));
       g.append(s('text', { x: cx + 24, y: cy - 6, class: 'unit-value' }, `θ ${num(theta, 3)}`));
       if (act) {
         g.append(s('text', { x: cx + 24, y: cy + 8, class: 'unit-value' }, `s ${num(sj, 3)}`));
