@@ -2,7 +2,6 @@
 // import and export the bitmap text file; choose a bundled set. Edits change this tab's copy only.
 import { h } from '../fmt.js';
 import { pixelGrid, thumbnail, rowsText } from '../grid.js';
-import * as i18n from '../i18n.js';
 import * as state from '../state.js';
 
 let el;
