@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             TraceCommand.class,
             DataCommand.class,
+            ServeCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec
