@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             DataCommand.class,
             CompareCommand.class,
             SweepCommand.class,
+            ServeCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec
