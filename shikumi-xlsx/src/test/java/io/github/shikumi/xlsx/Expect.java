@@ -77,14 +77,18 @@ final class Expect {
     /**
      * The workbook's E, Gradient and Updated equal core's E, ∂E and p − η·∂E at {@code params} over
      * {@code data} (E has no cancellation: plain relative tolerance; ∂E and the update relative to their terms,
-     * see {@link #close(double, double, double, double, double, String)}), and Params equals {@code params} exactly.
+     * see {@link #close(double, double, double, double, double, String)}), and Params holds {@code params}.
      */
     static void matchesCore(Book book, Network model, double[] params, Dataset data, double eta,
                             double relative, double absolute) {
         var lay = model.layout();
         double[] core = core(model, params, data);
         close(book.named("E"), core[0], relative, absolute, "E");
-        assertThat(book.block("Params", lay, data.height(), data.width())).containsExactly(params);
+        double[] stored = book.block("Params", lay, data.height(), data.width());
+        for (int p = 0; p < lay.count(); p++) {
+            // LibreOffice saves numbers to 15 significant digits: stored parameters are exact only to that
+            close(stored[p], params[p], relative, absolute, "parameter " + lay.name(p));
+        }
         double[] g = book.block("Gradient", lay, data.height(), data.width());
         double[] u = book.block("Updated", lay, data.height(), data.width());
         double[] scale = termScale(model, params, data);
