@@ -1,0 +1,91 @@
+package io.github.shikumi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.shikumi.check.Confusion;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shikumi classify}: outputs and predicted label per image, accuracy, confusion matrix. */
+@Command(name = "classify", mixinStandardHelpOptions = true)
+public final class ClassifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
+    Path model;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Option(names = "--ascii", descriptionKey = "ascii")
+    boolean ascii;
+
+    @Override
+    public Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        Dataset d = data.load();
+        Network net = Models.load(model, d);
+        Confusion c = Confusion.of(net, d);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("accuracy", c.accuracy());
+            ArrayNode preds = root.putArray("predictions");
+            for (int n = 0; n < c.size(); n++) {
+                ObjectNode p = preds.addObject();
+                p.put("label", d.labelOf(n));
+                p.put("predicted", c.labels().get(c.predicted(n)));
+                p.set("outputs", Json.numbers(c.outputs(n)));
+            }
+            ArrayNode matrix = root.putArray("confusion");
+            for (int a = 0; a < c.labels().size(); a++) {
+                ArrayNode row = matrix.addArray();
+                for (int p = 0; p < c.labels().size(); p++) {
+                    row.add(c.count(a, p));
+                }
+            }
+            w.println(Json.text(root));
+            return 0;
+        }
+        w.println(t.get("classify.title", model.toString(), d.name(), d.size()));
+        w.println();
+        ResultTable.print(w, t, d, c, null, ascii);
+        w.println();
+        w.println(t.get("classify.accuracy", Fmt.percent(c.accuracy()), c.correctCount(), c.size()));
+        w.println();
+        printConfusion(w, t, c);
+        return 0;
+    }
+
+    static void printConfusion(PrintWriter w, Text t, Confusion c) {
+        w.println(t.get("classify.confusion"));
+        StringBuilder head = new StringBuilder(Fmt.pad("", 10));
+        for (String l : c.labels()) {
+            head.append(Fmt.padLeft(l, 6));
+        }
+        w.println(head);
+        for (int a = 0; a < c.labels().size(); a++) {
+            StringBuilder row = new StringBuilder(Fmt.pad(c.labels().get(a), 10));
+            for (int p = 0; p < c.labels().size(); p++) {
+                row.append(Fmt.padLeft(String.valueOf(c.count(a, p)), 6));
+            }
+            w.println(row);
+        }
+    }
+}

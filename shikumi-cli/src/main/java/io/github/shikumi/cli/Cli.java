@@ -1,0 +1,81 @@
+package io.github.shikumi.cli;
+
+import io.github.shikumi.text.ShikumiException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import picocli.CommandLine;
+
+/**
+ * Builds the {@code shikumi} command line and runs it. Exit codes: 0 ok, 1 the job failed,
+ * 2 bad input or usage. Errors are one line on stderr, never a stack trace
+ * (set SHIKUMI_DEBUG=1 to see one for an internal error).
+ */
+public final class Cli {
+    public static final String HELP_BUNDLE = "io.github.shikumi.cli.help";
+
+    private Cli() {
+    }
+
+    /** Runs the command line with the given streams (UTF-8) and returns the exit code. */
+    public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+        Locale locale = languageOf(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(locale); // picocli reads help bundles in the default locale
+            CommandLine cl = commandLine(locale, err);
+            cl.setOut(out);
+            cl.setErr(err);
+            return cl.execute(args);
+        } finally {
+            Locale.setDefault(saved);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine(Locale locale, PrintWriter err) {
+        Text text = Text.of(locale);
+        CommandLine cl = new CommandLine(new ShikumiCommand());
+        cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, locale));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("shikumi: " + ex.getMessage().replaceAll("\\s+", " ").trim());
+            err.println(text.get("hint.help", ex.getCommandLine().getCommandSpec().qualifiedName()));
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof ShikumiException) {
+                err.println("shikumi: " + ((ShikumiException) ex).message(locale));
+                return 2;
+            }
+            if (System.getenv("SHIKUMI_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.println("shikumi: " + text.get("error.internal", ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            return 1;
+        });
+        return cl;
+    }
+
+    /** The language asked for by {@code --lang ja|en} (or {@code --lang=ja}), else the system's. */
+    static Locale languageOf(String[] args) {
+        String lang = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                lang = args[i + 1];
+            } else if (args[i].startsWith("--lang=")) {
+                lang = args[i].substring("--lang=".length());
+            }
+        }
+        if (lang == null) {
+            lang = Locale.getDefault().getLanguage();
+        }
+        return "ja".equalsIgnoreCase(lang) ? Locale.JAPANESE : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.shikumi.cli;
+
+import io.github.shikumi.check.GradientCheck;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.train.NetworkObjective;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shikumi gradcheck}: backpropagation against central differences; exit 1 when over tolerance. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true)
+public final class GradcheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
+    Path model;
+
+    @Option(names = "--step", paramLabel = "h", defaultValue = "1e-5", descriptionKey = "step")
+    double step;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-6", descriptionKey = "tolerance")
+    double tolerance;
+
+    @Option(names = "--all", descriptionKey = "gradcheckAll")
+    boolean all;
+
+    @Override
+    public Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        Dataset d = data.load();
+        Network net = Models.load(model, d);
+        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), d), net.params(), step);
+        ParamLayout lay = net.layout();
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(t.get("gradcheck.title", lay.count(), Fmt.sig(step)));
+        if (all) {
+            w.println(Fmt.pad(t.get("gradient.param"), 14) + Fmt.padLeft(t.get("gradcheck.backprop"), 18)
+                    + Fmt.padLeft(t.get("gradcheck.numeric"), 18) + Fmt.padLeft(t.get("gradcheck.rel"), 12));
+            for (int k = 0; k < r.size(); k++) {
+                w.println(Fmt.pad(lay.name(k), 14) + Fmt.padLeft(Fmt.sig(r.analytic(k)), 18)
+                        + Fmt.padLeft(Fmt.sig(r.numeric(k)), 18) + Fmt.padLeft(Fmt.sig(r.relative(k)), 12));
+            }
+        }
+        int a = r.worstAbsoluteIndex();
+        int rel = r.worstRelativeIndex();
+        w.println(t.get("gradcheck.maxAbs", Fmt.sig(r.maxAbsolute()), lay.name(a), Fmt.sig(r.analytic(a)), Fmt.sig(r.numeric(a))));
+        w.println(t.get("gradcheck.maxRel", Fmt.sig(r.maxRelative()), lay.name(rel), Fmt.sig(r.analytic(rel)), Fmt.sig(r.numeric(rel))));
+        boolean ok = r.passes(tolerance);
+        w.println(t.get(ok ? "gradcheck.pass" : "gradcheck.fail", Fmt.sig(tolerance)));
+        return ok ? 0 : 1;
+    }
+}

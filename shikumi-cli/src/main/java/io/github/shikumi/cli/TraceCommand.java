@@ -1,0 +1,183 @@
+package io.github.shikumi.cli;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.model.Trace;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shikumi trace}: every number of the forward and backward pass for one image, each formula
+ * written out with its values substituted, in the book's symbols.
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true)
+public final class TraceCommand implements Callable<Integer> {
+    private static final int WRAP = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
+    Path model;
+
+    @Option(names = "--image", paramLabel = "N", required = true, descriptionKey = "image")
+    int image;
+
+    @Override
+    public Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        Dataset d = data.load();
+        Network net = Models.load(model, d);
+        if (image < 1 || image > d.size()) {
+            throw new ShikumiException("--image", Msg.IMAGE_INDEX, image, d.size());
+        }
+        int n = image - 1;
+        Trace tr = Trace.of(net, d.image(n), d.target(n));
+        PrintWriter w = spec.commandLine().getOut();
+        ParamLayout lay = net.layout();
+        w.println(t.get("trace.title", image, d.labelOf(n), d.name(), lay.shapeText()));
+        for (String line : BitmapArt.lines(d, n, true)) {
+            w.println("  " + line);
+        }
+        w.println();
+        w.println(t.get("trace.forward"));
+        int last = lay.layers() - 1;
+        for (int l = 0; l <= last; l++) {
+            String L = lay.layerName(l);
+            String in = inputSymbol(lay, l);
+            String out = outputSymbol(lay, l);
+            w.println();
+            w.println("  " + t.get(l == last ? "trace.outputLayer" : "trace.hiddenLayer", L, lay.units(l)));
+            String u = unitLetter(lay, l);
+            String v = inputLetter(lay, l);
+            w.println("  s" + L + "[" + u + "] = Σ_" + v + " w" + L + "[" + u + "][" + v + "]·" + in + "[" + v + "] − θ" + L + "[" + u + "],   "
+                    + out + "[" + u + "] = σ(s" + L + "[" + u + "]) = 1/(1 + e^(−s" + L + "[" + u + "]))");
+            for (int j = 0; j < lay.units(l); j++) {
+                List<String> terms = new ArrayList<>();
+                for (int i = 0; i < lay.fanIn(l); i++) {
+                    terms.add(Fmt.term(net.weight(l, j, i)) + "·" + Fmt.sig(tr.input(l, i)));
+                }
+                String lhs = "  s" + L + "[" + (j + 1) + "] = ";
+                print(w, lhs, String.join(" + ", terms) + " − " + Fmt.term(net.threshold(l, j)) + " = " + Fmt.sig(tr.s(l, j)));
+                w.println("  " + out + "[" + (j + 1) + "] = σ(" + Fmt.sig(tr.s(l, j)) + ") = " + Fmt.sig(tr.z(l, j)));
+            }
+        }
+        w.println();
+        double[] target = tr.targets();
+        List<String> sq = new ArrayList<>();
+        for (int k = 0; k < target.length; k++) {
+            sq.add("(" + Fmt.sig(target[k]) + " − " + Fmt.sig(tr.z(last, k)) + ")²");
+        }
+        w.println("  " + t.get("trace.targets", d.labelOf(n), fmtVector(target)));
+        print(w, "  e = ½ Σ_k (t[k] − z[k])² = ", "½·[" + String.join(" + ", sq) + "] = " + Fmt.sig(tr.e()));
+        w.println();
+        w.println(t.get("trace.backward"));
+        String lo = lay.layerName(last);
+        w.println();
+        w.println("  δ" + lo + "[k] = −(t[k] − z[k])·z[k](1 − z[k])");
+        for (int k = 0; k < lay.units(last); k++) {
+            double z = tr.z(last, k);
+            w.println("  δ" + lo + "[" + (k + 1) + "] = −(" + Fmt.sig(target[k]) + " − " + Fmt.sig(z) + ")·" + Fmt.sig(z)
+                    + "·(1 − " + Fmt.sig(z) + ") = " + Fmt.sig(tr.delta(last, k)));
+        }
+        for (int l = last - 1; l >= 0; l--) {
+            String L = lay.layerName(l);
+            String A = lay.layerName(l + 1);
+            String out = outputSymbol(lay, l);
+            w.println();
+            w.println("  δ" + L + "[j] = (Σ_k δ" + A + "[k]·w" + A + "[k][j])·" + out + "[j](1 − " + out + "[j])");
+            for (int j = 0; j < lay.units(l); j++) {
+                List<String> terms = new ArrayList<>();
+                for (int k = 0; k < lay.units(l + 1); k++) {
+                    terms.add(Fmt.term(tr.delta(l + 1, k)) + "·" + Fmt.term(net.weight(l + 1, k, j)));
+                }
+                double h = tr.z(l, j);
+                print(w, "  δ" + L + "[" + (j + 1) + "] = ", "(" + String.join(" + ", terms) + ")·" + Fmt.sig(h) + "·(1 − "
+                        + Fmt.sig(h) + ") = " + Fmt.sig(tr.backSum(l, j)) + "·" + Fmt.sig(h * (1 - h)) + " = " + Fmt.sig(tr.delta(l, j)));
+            }
+        }
+        w.println();
+        w.println(t.get("trace.gradient"));
+        for (int l = 0; l <= last; l++) {
+            String L = lay.layerName(l);
+            String in = inputSymbol(lay, l);
+            w.println();
+            String u = unitLetter(lay, l);
+            String v = inputLetter(lay, l);
+            w.println("  ∂e/∂w" + L + "[" + u + "][" + v + "] = δ" + L + "[" + u + "]·" + in + "[" + v + "],   ∂e/∂θ" + L + "["
+                    + u + "] = −δ" + L + "[" + u + "]");
+            for (int j = 0; j < lay.units(l); j++) {
+                for (int i = 0; i < lay.fanIn(l); i++) {
+                    w.println("  ∂e/∂w" + L + "[" + (j + 1) + "][" + (i + 1) + "] = " + Fmt.term(tr.delta(l, j)) + "·"
+                            + Fmt.sig(tr.input(l, i)) + " = " + Fmt.sig(tr.gradWeight(l, j, i)));
+                }
+                w.println("  ∂e/∂θ" + L + "[" + (j + 1) + "] = −" + Fmt.term(tr.delta(l, j)) + " = " + Fmt.sig(tr.gradThreshold(l, j)));
+            }
+        }
+        w.println();
+        w.println(t.get("trace.sumNote"));
+        return 0;
+    }
+
+    /** The book's index letters: i for inputs, j for hidden units, k for output units. */
+    static String unitLetter(ParamLayout lay, int l) {
+        return l == lay.layers() - 1 ? "k" : "j";
+    }
+
+    static String inputLetter(ParamLayout lay, int l) {
+        return l == 0 ? "i" : "j";
+    }
+
+    static String inputSymbol(ParamLayout lay, int l) {
+        return l == 0 ? "x" : outputSymbol(lay, l - 1);
+    }
+
+    static String outputSymbol(ParamLayout lay, int l) {
+        if (l == lay.layers() - 1) {
+            return "z";
+        }
+        return lay.layers() == 2 ? "h" : "h" + (l + 1);
+    }
+
+    private static String fmtVector(double[] v) {
+        List<String> parts = new ArrayList<>();
+        for (double x : v) {
+            parts.add(Fmt.sig(x));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    /** Prints {@code lhs + rhs}, wrapping the right-hand side at " + " to lines of about {@value #WRAP} columns. */
+    private static void print(PrintWriter w, String lhs, String rhs) {
+        String indent = " ".repeat(lhs.length());
+        StringBuilder line = new StringBuilder(lhs);
+        String[] parts = rhs.split("(?= \\+ )");
+        for (String part : parts) {
+            if (line.length() + part.length() > WRAP && line.length() > lhs.length()) {
+                w.println(line);
+                line = new StringBuilder(indent).append(part.strip());
+            } else {
+                line.append(part);
+            }
+        }
+        w.println(line);
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.shikumi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.shikumi.check.Confusion;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.format.AtomicFiles;
+import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.train.History;
+import io.github.shikumi.train.Training;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shikumi train}: the book's experiment (defaults) or any other run of gradient descent. */
+@Command(name = "train", mixinStandardHelpOptions = true)
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
+    int[] hidden;
+
+    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
+    double eta;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
+    int iterations;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
+    Path init;
+
+    @Option(names = "--out", paramLabel = "MODEL.json", descriptionKey = "out")
+    Path out;
+
+    @Option(names = "--force", descriptionKey = "force")
+    boolean force;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Option(names = "--ascii", descriptionKey = "ascii")
+    boolean ascii;
+
+    @Override
+    public Integer call() {
+        Text text = Text.of(Locale.getDefault());
+        GradientDescent gd = new GradientDescent(eta); // validates η before any work
+        Dataset d = data.load();
+        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hidden);
+        if (out != null) {
+            AtomicFiles.checkWritable(out, force);
+        }
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), text);
+        History h = Training.run(start, d, gd, iterations, (k, n, e, a, p) -> {
+            bar.update(k, n);
+            return true;
+        });
+        bar.finish();
+        Network trained = h.trained();
+        if (init == null) {
+            Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
+            prov.put("seed", seed);
+            trained = trained.withProvenance(prov);
+        }
+        if (out != null) {
+            AtomicFiles.write(out, ModelJson.write(trained));
+        }
+        Confusion before = Confusion.of(h.initial(), d);
+        Confusion after = Confusion.of(trained, d);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(Json.text(json(d, h, before, after)));
+        } else {
+            printHuman(w, text, d, h, before, after);
+        }
+        return 0;
+    }
+
+    private ObjectNode json(Dataset d, History h, Confusion before, Confusion after) {
+        ObjectNode root = Json.object();
+        ObjectNode net = root.putObject("network");
+        ArrayNode sizes = net.putArray("sizes");
+        for (int s : h.initial().layout().sizes()) {
+            sizes.add(s);
+        }
+        net.put("parameters", h.initial().layout().count());
+        ObjectNode data = root.putObject("data");
+        data.put("name", d.name());
+        data.put("images", d.size());
+        data.put("height", d.height());
+        data.put("width", d.width());
+        ArrayNode labels = data.putArray("labels");
+        d.labels().forEach(labels::add);
+        root.put("eta", eta);
+        root.put("iterations", h.iterations());
+        if (init == null) {
+            root.put("seed", seed);
+        } else {
+            root.put("init", init.toString());
+        }
+        ObjectNode b = root.putObject("before");
+        b.put("E", h.e(0));
+        b.put("accuracy", before.accuracy());
+        ObjectNode a = root.putObject("after");
+        a.put("E", h.e(h.iterations()));
+        a.put("accuracy", after.accuracy());
+        ObjectNode curve = root.putObject("curve");
+        curve.set("E", Json.numbers(h.eCurve()));
+        curve.set("accuracy", Json.numbers(h.accuracyCurve()));
+        ArrayNode images = root.putArray("images");
+        for (int n = 0; n < d.size(); n++) {
+            ObjectNode img = images.addObject();
+            img.put("label", d.labelOf(n));
+            img.set("before", prediction(before, n));
+            img.set("after", prediction(after, n));
+        }
+        if (out != null) {
+            root.put("model", out.toString());
+        }
+        return root;
+    }
+
+    static ObjectNode prediction(Confusion c, int n) {
+        ObjectNode p = Json.object();
+        p.put("predicted", c.labels().get(c.predicted(n)));
+        p.put("correct", c.correct(n));
+        p.set("outputs", Json.numbers(c.outputs(n)));
+        return p;
+    }
+
+    private void printHuman(PrintWriter w, Text t, Dataset d, History h, Confusion before, Confusion after) {
+        Network net = h.initial();
+        w.println(t.get("train.title"));
+        w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
+        w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
+        w.println(init == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), seed)
+                : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.toString()));
+        w.println();
+        w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
+        w.println(Fmt.pad("E", 12) + Fmt.padLeft(Fmt.sig(h.e(0)), 14) + Fmt.padLeft(Fmt.sig(h.e(h.iterations())), 14));
+        w.println(Fmt.pad(t.get("train.accuracy"), 12) + Fmt.padLeft(Fmt.percent(before.accuracy()), 14)
+                + Fmt.padLeft(Fmt.percent(after.accuracy()), 14));
+        w.println();
+        ResultTable.print(w, t, d, before, after, ascii);
+        if (h.cancelled()) {
+            w.println(t.get("train.cancelled", h.iterations()));
+        }
+        if (out != null) {
+            w.println(t.get("train.saved", out.toString()));
+        }
+    }
+}
