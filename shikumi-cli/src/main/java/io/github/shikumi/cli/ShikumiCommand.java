@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             TraceCommand.class,
             DataCommand.class,
+            ExportXlsxCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec

@@ -51,9 +51,15 @@ public final class WorkbookExport {
      */
     public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
                                  Path out, boolean force) {
+        return export(model, data, eta, iterations, locale, out, force, TrainingListener.NONE);
+    }
+
+    /** {@link #export(Network, Dataset, double, int, Locale, Path, boolean)}, telling {@code listener} of each iteration. */
+    public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
+                                 Path out, boolean force, TrainingListener listener) {
         AtomicFiles.checkWritable(out, force);
         check(model, data, eta, iterations);
-        History history = Training.gradientDescent(model, data, eta, iterations, TrainingListener.NONE);
+        History history = Training.gradientDescent(model, data, eta, iterations, listener);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try {
             write(data, eta, history, locale, bytes);
