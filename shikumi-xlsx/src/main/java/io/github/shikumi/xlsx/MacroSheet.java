@@ -3,9 +3,9 @@ package io.github.shikumi.xlsx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * The Macro sheet: the VBA macro that repeats the book's step "copy Updated over Params" as often as the
@@ -36,8 +36,8 @@ final class MacroSheet {
         return lines;
     }
 
-    static void write(XSSFWorkbook wb, Styles st, Locale locale, int iterations, boolean subset) {
-        XSSFSheet sheet = wb.createSheet(Text.SHEET_MACRO.format(locale));
+    static void write(Workbook wb, Styles st, Locale locale, int iterations, boolean subset) {
+        Sheet sheet = wb.createSheet(Text.SHEET_MACRO.format(locale));
         int r = 0;
         put(sheet, r++, Text.MACRO_TITLE.format(locale, iterations), st.title);
         r++;
@@ -55,8 +55,8 @@ final class MacroSheet {
         sheet.setColumnWidth(0, 100 * 256);
     }
 
-    private static void put(XSSFSheet sheet, int r, String text, org.apache.poi.ss.usermodel.CellStyle style) {
-        XSSFCell cell = sheet.createRow(r).createCell(0);
+    private static void put(Sheet sheet, int r, String text, org.apache.poi.ss.usermodel.CellStyle style) {
+        Cell cell = sheet.createRow(r).createCell(0);
         cell.setCellValue(text);
         cell.setCellStyle(style);
     }

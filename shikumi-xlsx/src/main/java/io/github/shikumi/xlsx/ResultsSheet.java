@@ -5,11 +5,11 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.train.History;
 import java.util.Locale;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * The Results sheet: for every image (all of them, also beyond the BP sheet's formula limit), the outputs
@@ -24,8 +24,8 @@ final class ResultsSheet {
     private ResultsSheet() {
     }
 
-    static void write(XSSFWorkbook wb, Styles st, Locale locale, Dataset data, History history) {
-        XSSFSheet sheet = wb.createSheet(Text.SHEET_RESULTS.format(locale));
+    static void write(Workbook wb, Styles st, Locale locale, Dataset data, History history) {
+        Sheet sheet = wb.createSheet(Text.SHEET_RESULTS.format(locale));
         int k = data.labels().size();
         boolean draw = data.height() <= MAX_DRAWN_HEIGHT;
         int before = draw ? 3 : 2;
@@ -62,7 +62,7 @@ final class ResultsSheet {
             put(sheet, r, 1, data.labelOf(n), st.label);
             if (draw) {
                 put(sheet, r, 2, picture(data, n), st.wrap);
-                sheet.getRow(r).setHeightInPoints(data.height() * 12.5f + 2);
+                sheet.getRow(r).setHeightInPoints(data.height() * 13.5f + 3);
             }
             double[] x = data.image(n);
             for (int side = 0; side < 2; side++) {
@@ -101,12 +101,12 @@ final class ResultsSheet {
         return sb.toString();
     }
 
-    private static void put(XSSFSheet sheet, int r, int c, Object v, XSSFCellStyle style) {
-        XSSFRow row = sheet.getRow(r);
+    private static void put(Sheet sheet, int r, int c, Object v, CellStyle style) {
+        Row row = sheet.getRow(r);
         if (row == null) {
             row = sheet.createRow(r);
         }
-        XSSFCell cell = row.createCell(c);
+        Cell cell = row.createCell(c);
         if (v instanceof Number) {
             cell.setCellValue(((Number) v).doubleValue());
         } else {

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -97,21 +96,17 @@ public final class WorkbookExport {
         ParamLayout lay = model.layout();
         BpLayout at = new BpLayout(lay, data.height(), data.width(),
                 formulaImages(lay, data.height(), data.width(), data.size()));
-        // The small sheets are built in memory; the BP sheet (thousands of formulas) is streamed.
-        XSSFWorkbook template = new XSSFWorkbook();
-        Styles st = new Styles(template);
-        TrainingSheet.write(template, st, locale, history, eta);
-        ResultsSheet.write(template, st, locale, data, history);
-        MacroSheet.write(template, st, locale, history.iterations(), at.images < data.size());
-        SXSSFWorkbook wb = new SXSSFWorkbook(template, -1);
+        // Every sheet is streamed (written as plain XML, formulas stored as text): thousands of formulas in
+        // well under a second. No row is flushed before the end (window −1), so rows may be written in any order.
+        XSSFWorkbook base = new XSSFWorkbook();
+        Styles st = new Styles(base);
+        SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
         try {
-            Sheet bp = BpSheet.write(wb, st, locale, at, model, data, eta, history.iterations());
-            wb.setSheetOrder(bp.getSheetName(), 0);
+            BpSheet.write(wb, st, locale, at, model, data, eta, history.iterations());
+            TrainingSheet.write(wb, st, locale, history, eta);
+            ResultsSheet.write(wb, st, locale, data, history);
+            MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
             wb.setActiveSheet(0);
-            wb.setFirstVisibleTab(0);
-            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-                wb.getSheetAt(i).setSelected(i == 0);
-            }
             wb.setForceFormulaRecalculation(true);
             wb.write(out);
         } finally {
