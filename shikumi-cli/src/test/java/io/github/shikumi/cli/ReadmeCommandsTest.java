@@ -31,6 +31,11 @@ class ReadmeCommandsTest {
 
     private static void check(Example ex) {
         String[] args = ex.command().substring("./shikumi".length()).trim().split("\\s+");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("examples/")) {
+                args[i] = "../" + args[i]; // the README's paths are from the repository root; tests run in shikumi-cli
+            }
+        }
         CliRun r = CliRun.of(args);
         assertThat(r.exit()).as(ex.command() + "\n" + r.err()).isEqualTo(0);
         List<String> actual = r.out().lines().map(String::stripTrailing).toList();
@@ -41,7 +46,7 @@ class ReadmeCommandsTest {
             }
             int found = -1;
             for (int i = at; i < actual.size(); i++) {
-                if (actual.get(i).equals(line.stripTrailing())) {
+                if (actual.get(i).equals(line.stripTrailing().replace(" examples/", " ../examples/"))) {
                     found = i;
                     break;
                 }
@@ -49,6 +54,18 @@ class ReadmeCommandsTest {
             assertThat(found).as(ex.command() + ": README line not printed (in order): \"" + line + "\"\n--- actual ---\n" + r.out())
                     .isGreaterThanOrEqualTo(0);
             at = found + 1;
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_example_model_is_what_train_writes_with_the_defaults(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path out = dir.resolve("m.json");
+        assertThat(CliRun.of("train", "--out", out.toString()).exit()).isEqualTo(0);
+        double[] expected = io.github.shikumi.format.ModelJson.read(Path.of("..", "examples", "book-model.json")).params();
+        double[] actual = io.github.shikumi.format.ModelJson.read(out).params();
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, Math.abs(expected[i]))));
         }
     }
 

@@ -33,7 +33,7 @@ public final class Datasets {
                 throw new IllegalStateException("bundled dataset missing from the jar: " + resource);
             }
             try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return BitmapText.read(name + ".txt", r);
+                return BitmapText.read(name, r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class BitmapText {
     private static final String LABELS_PREFIX = "# labels:";
+    private static final String BOM = "\uFEFF";
 
     private BitmapText() {
     }
@@ -50,6 +51,9 @@ public final class BitmapText {
         while (true) {
             line = in.readLine();
             lineNo++;
+            if (lineNo == 1 && line != null && line.startsWith(BOM)) {
+                line = line.substring(1); // a byte order mark, as Windows editors write
+            }
             String l = line == null ? null : stripTrailing(line);
             boolean end = l == null || l.isEmpty();
             if (label != null && end) {

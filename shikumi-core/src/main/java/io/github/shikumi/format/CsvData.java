@@ -14,9 +14,14 @@ import java.util.Map;
 /**
  * CSV datasets: one image per line, {@code label,p1,...,pN}, pixels in [0, 1] row-major. An optional
  * first line starting with {@code label} is a header. The shape comes from {@code --shape HxW}, or is
- * square when N is a square number. Labels are taken in order of first appearance.
+ * square when N is a square number. Lines starting with {@code #} are comments. Labels are taken in order
+ * of first appearance unless a {@code # labels: A P L E} line before the first image fixes them, as in the
+ * bitmap text format; {@link #write} writes that line when the order of first appearance would not give
+ * the dataset's labels back.
  */
 public final class CsvData {
+    private static final String LABELS_PREFIX = "# labels:";
+
     private CsvData() {
     }
 
@@ -27,12 +32,33 @@ public final class CsvData {
         List<Integer> targets = new ArrayList<>();
         int pixels = shape == null ? -1 : shape[0] * shape[1];
         int[] hw = shape;
+        boolean declared = false;
+        boolean first = true;
         String line;
         int lineNo = 0;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte order mark, as Excel's "CSV UTF-8" writes
+            }
             String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#") || (lineNo == 1 && l.toLowerCase(java.util.Locale.ROOT).startsWith("label"))) {
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (l.startsWith("#")) {
+                if (images.isEmpty() && l.startsWith(LABELS_PREFIX)) {
+                    declared = true;
+                    for (String token : l.substring(LABELS_PREFIX.length()).trim().split("\\s+")) {
+                        if (!token.isEmpty() && labelIndex.putIfAbsent(token, labelIndex.size()) != null) {
+                            throw new ShikumiException(name + ":" + lineNo, Msg.DATA_LABELS_DUPLICATE, token);
+                        }
+                    }
+                }
+                continue;
+            }
+            boolean header = first && l.toLowerCase(java.util.Locale.ROOT).startsWith("label");
+            first = false;
+            if (header) {
                 continue;
             }
             String where = name + ":" + lineNo;
@@ -65,9 +91,14 @@ public final class CsvData {
                 if (!(x >= 0.0 && x <= 1.0)) {
                     throw new ShikumiException(where, Msg.CSV_OUT_OF_RANGE, i + 2, v);
                 }
-                img[i] = x;
+                img[i] = x + 0.0; // −0 reads as 0, so that a written and re-read dataset is equal
             }
-            labelIndex.putIfAbsent(label, labelIndex.size());
+            if (!labelIndex.containsKey(label)) {
+                if (declared) {
+                    throw new ShikumiException(where, Msg.DATA_LABEL_UNKNOWN, label, labelIndex.keySet());
+                }
+                labelIndex.put(label, labelIndex.size());
+            }
             images.add(img);
             targets.add(labelIndex.get(label));
         }
@@ -81,9 +112,16 @@ public final class CsvData {
         return new Dataset(name, new ArrayList<>(labelIndex.keySet()), hw[0], hw[1], images.toArray(new double[0][]), t);
     }
 
-    /** Writes {@code label,p1,...,pN} lines with a header. */
+    /**
+     * Writes {@code label,p1,...,pN} lines with a header, preceded by a {@code # labels:} line when the labels'
+     * order of first appearance differs from the dataset's labels (so that reading gives them back).
+     */
     public static String write(Dataset data) {
-        StringBuilder sb = new StringBuilder("label");
+        StringBuilder sb = new StringBuilder();
+        if (!firstAppearance(data).equals(data.labels())) {
+            sb.append(LABELS_PREFIX).append(' ').append(String.join(" ", data.labels())).append('\n');
+        }
+        sb.append("label");
         for (int i = 1; i <= data.pixels(); i++) {
             sb.append(",p").append(i);
         }
@@ -97,5 +135,13 @@ public final class CsvData {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static List<String> firstAppearance(Dataset data) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int n = 0; n < data.size(); n++) {
+            seen.putIfAbsent(data.labelOf(n), n);
+        }
+        return new ArrayList<>(seen.keySet());
     }
 }

@@ -81,8 +81,8 @@ public final class ModelJson {
             labels.add(l.asText());
         }
         JsonNode shape = r.array(root, "inputShape", "inputShape");
-        if (shape.size() != 2 || !shape.get(0).canConvertToInt() || !shape.get(1).canConvertToInt()
-                || shape.get(0).asInt() < 1 || shape.get(1).asInt() < 1) {
+        if (shape.size() != 2 || !positiveWhole(shape.get(0)) || !positiveWhole(shape.get(1))
+                || (long) shape.get(0).asInt() * shape.get(1).asInt() > Integer.MAX_VALUE) {
             throw new ShikumiException(name + ": inputShape", Msg.MODEL_FIELD_TYPE, "inputShape", "[height, width]");
         }
         int h = shape.get(0).asInt();
@@ -203,6 +203,11 @@ public final class ModelJson {
             throw new UncheckedIOException(ex);
         }
         return out.toString() + "\n";
+    }
+
+    /** A whole number from 1 to Integer.MAX_VALUE (2 and 2.0, not 1.5, "2" or 0). */
+    private static boolean positiveWhole(JsonNode v) {
+        return v.isNumber() && v.canConvertToInt() && v.canConvertToExactIntegral() && v.asInt() >= 1;
     }
 
     /** Shortest text that parses back to exactly {@code v}. */

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class Network {
     /** Half-width of the uniform distribution of initial parameters: every w and θ from U[−a, a). */
-    public static final double INIT_RANGE = 1.0;
+    public static final double INIT_RANGE = 0.5;
 
     private final ParamLayout layout;
     private final List<String> labels;
