@@ -104,6 +104,22 @@ class ExportXlsxCommandTest {
     }
 
     @Test
+    void defaults_export_the_books_experiment_on_aple() throws Exception {
+        Path out = dir.resolve("book.xlsx");
+        CliRun r = CliRun.of("export-xlsx", "--out", out.toString(), "--lang", "en");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("network 20-3-4 on aple: BP sheet with formulas for 128 of 128 images")
+                .contains("after 500 iterations");
+        Dataset aple = Datasets.bundled("aple");
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(named(wb, "eta")).isEqualTo(0.05);
+            assertThat(named(wb, "iterations")).isEqualTo(500);
+            assertThat(named(wb, "E")).isCloseTo(Reference.error(Network.initial(aple, 1, 3), aple), within(1e-11));
+            assertThat(wb.getSheet("Training").getLastRowNum()).isEqualTo(2 + 1 + 500);
+        }
+    }
+
+    @Test
     void starts_from_a_model_file_and_writes_japanese_sheets() throws Exception {
         Path model = dir.resolve("m.json");
         assertThat(CliRun.of("train", "--data", digits.toString(), "--iterations", "50", "--out", model.toString())

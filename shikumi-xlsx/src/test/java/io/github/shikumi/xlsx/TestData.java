@@ -1,6 +1,7 @@
 package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.data.Datasets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,30 +9,28 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Datasets for the tests, built here until the bundled ones ship with core: letters A, P, L, E as 5×4
- * bitmaps and digits 0, 1 as 4×3 bitmaps, each a clean form with a few pixels flipped (seeded, all distinct).
+ * Datasets for the tests: the bundled ones, and larger sets made here (letters as 5×4 bitmaps, a clean
+ * form with a few pixels flipped, seeded, all distinct).
  */
 final class TestData {
-    private static final String[][] APLE = {
+    /** Clean forms of A, P, L, E (5×4). */
+    static final String[][] APLE = {
             {".##.", "#..#", "####", "#..#", "#..#"},
             {"###.", "#..#", "###.", "#...", "#..."},
             {"#...", "#...", "#...", "#...", "####"},
             {"####", "#...", "###.", "#...", "####"}};
-    private static final String[][] ZERO_ONE = {
-            {"###", "#.#", "#.#", "###"},
-            {".#.", "##.", ".#.", ".#."}};
 
     private TestData() {
     }
 
-    /** 128 images (32 each of A, P, L, E), 5×4. */
+    /** The book's 128 images (32 each of A, P, L, E), 5×4: the bundled set. */
     static Dataset aple() {
-        return make("aple-test-fixture", List.of("A", "P", "L", "E"), APLE, 32, 2, 7);
+        return Datasets.bundled("aple");
     }
 
-    /** 32 images (16 each of 0, 1), 4×3. */
+    /** The bundled digits 0 and 1, 4×3. */
     static Dataset zeroOne() {
-        return make("zero-one-test-fixture", List.of("0", "1"), ZERO_ONE, 16, 2, 11);
+        return Datasets.bundled("zero-one");
     }
 
     /** {@code perLabel} distinct images of each label: the clean form, then forms with up to {@code flips} pixels flipped. */

@@ -199,10 +199,7 @@ class WorkbookContentTest {
 
     @Test
     void more_than_256_images_get_formulas_for_the_first_256_and_the_sheet_says_so() throws Exception {
-        Dataset big = TestData.make("big", List.of("A", "P", "L", "E"),
-                new String[][] {{".##.", "#..#", "####", "#..#", "#..#"}, {"###.", "#..#", "###.", "#...", "#..."},
-                        {"#...", "#...", "#...", "#...", "####"}, {"####", "#...", "###.", "#...", "####"}},
-                75, 3, 5);
+        Dataset big = TestData.make("big", List.of("A", "P", "L", "E"), TestData.APLE, 75, 3, 5);
         assertThat(big.size()).isEqualTo(300);
         Network net = Network.initial(big, 8, 3);
         History h = Training.gradientDescent(net, big, 0.05, 2, TrainingListener.NONE);
