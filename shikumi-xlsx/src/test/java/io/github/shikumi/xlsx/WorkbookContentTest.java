@@ -88,9 +88,11 @@ class WorkbookContentTest {
             Cell updated = book.blockCell("Updated", lay, 5, 4, 0);
             Cell param = book.blockCell("Params", lay, 5, 4, 0);
             Cell grad = book.blockCell("Gradient", lay, 5, 4, 0);
-            // the book's "C61 = C15 − $C$8*C38", with the name eta
+            // the book's "C61 = C15 − $C$8*C38", with the name eta (the README quotes this cell)
             assertThat(updated.getCellFormula()).isEqualTo(
                     param.getAddress().formatAsString() + "-eta*" + grad.getAddress().formatAsString());
+            assertThat(updated.getAddress().formatAsString()).isEqualTo("G56");
+            assertThat(updated.getCellFormula()).isEqualTo("G12-eta*G34");
         }
     }
 
