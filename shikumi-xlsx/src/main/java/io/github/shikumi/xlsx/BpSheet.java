@@ -263,14 +263,13 @@ final class BpSheet {
         cf.addConditionalFormatting(new CellRangeAddress[] {
                 new CellRangeAddress(at.tableTop, at.tableBottom(), 1, at.width)}, black, white);
 
-        sheet.setColumnWidth(0, 26 * 256);
+        // number columns take the sheet's default width (setting thousands of columns one by one is slow)
+        sheet.setDefaultColumnWidth(13);
+        sheet.setColumnWidth(0, 14 * 256);
         for (int c = 1; c <= at.width; c++) {
             sheet.setColumnWidth(c, 3 * 256 + 100);
         }
-        sheet.setColumnWidth(at.colSub, 10 * 256);
-        for (int c = at.num0; c < at.columns(); c++) {
-            sheet.setColumnWidth(c, 13 * 256);
-        }
+        sheet.setColumnWidth(at.colSub, 9 * 256);
         if (at.width <= 16) {
             sheet.createFreezePane(at.num0, 0);
         }
