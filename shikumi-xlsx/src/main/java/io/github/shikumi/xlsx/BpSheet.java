@@ -101,7 +101,7 @@ final class BpSheet {
             // ∂E/∂p = Σ_images ∂e/∂p
             formula(at.gradientTop + r, c, "SUM(" + columnRange(at.termColumn(p)) + ")", gradient[p], st.formula);
             // p ← p − η·∂E/∂p
-            formula(at.updatedTop + r, c, ref(at.paramsTop + r, c) + "-eta*" + ref(at.gradientTop + r, c),
+            formula(at.updatedTop + r, c, A1.ref(at.paramsTop + r, c) + "-eta*" + A1.ref(at.gradientTop + r, c),
                     model.param(p) - eta * gradient[p], st.formula);
         }
     }
@@ -172,25 +172,27 @@ final class BpSheet {
                 String weights;
                 String inputs;
                 if (l == 0) {
-                    weights = absRange(top, at.num0, top + at.height - 1, at.num0 + at.width - 1);
-                    inputs = range(r, 1, r + at.height - 1, at.width);
+                    weights = A1.absRange(top, at.num0, top + at.height - 1, at.num0 + at.width - 1);
+                    inputs = A1.range(r, 1, r + at.height - 1, at.width);
                 } else {
-                    weights = absRange(top, at.num0, top, at.num0 + lay.fanIn(l) - 1);
-                    inputs = range(r, at.zColumn(l - 1, 0), r, at.zColumn(l - 1, lay.fanIn(l) - 1));
+                    weights = A1.absRange(top, at.num0, top, at.num0 + lay.fanIn(l) - 1);
+                    inputs = A1.range(r, at.zColumn(l - 1, 0), r, at.zColumn(l - 1, lay.fanIn(l) - 1));
                 }
                 // s_j = Σ_i w_ji·x_i − θ_j
                 formula(r, at.sColumn(l, j), "SUMPRODUCT(" + weights + "," + inputs + ")-"
-                        + abs(top, at.num0 + at.thetaColumn), tr.s(l, j), st.formula);
+                        + A1.abs(top, at.num0 + at.thetaColumn), tr.s(l, j), st.formula);
                 // z_j = σ(s_j) = 1/(1 + e^(−s_j))
-                formula(r, at.zColumn(l, j), "1/(1+EXP(-" + ref(r, at.sColumn(l, j)) + "))", tr.z(l, j), st.formula);
+                formula(r, at.zColumn(l, j), "1/(1+EXP(-" + A1.ref(r, at.sColumn(l, j)) + "))", tr.z(l, j),
+                        st.formula);
             }
         }
         // e = ½ Σ_k (t_k − z_k)²
-        formula(r, at.eColumn(), "SUMXMY2(" + range(r, at.targetColumn(0), r, at.targetColumn(lay.outputs() - 1))
-                + "," + range(r, at.zColumn(out, 0), r, at.zColumn(out, lay.outputs() - 1)) + ")/2", tr.e(), st.formula);
+        formula(r, at.eColumn(), "SUMXMY2(" + A1.range(r, at.targetColumn(0), r, at.targetColumn(lay.outputs() - 1))
+                + "," + A1.range(r, at.zColumn(out, 0), r, at.zColumn(out, lay.outputs() - 1)) + ")/2", tr.e(),
+                st.formula);
         for (int k = 0; k < lay.outputs(); k++) {
-            String t = ref(r, at.targetColumn(k));
-            String z = ref(r, at.zColumn(out, k));
+            String t = A1.ref(r, at.targetColumn(k));
+            String z = A1.ref(r, at.zColumn(out, k));
             // δO_k = −(t_k − z_k)·z_k(1 − z_k)
             formula(r, at.deltaColumn(out, k), "-(" + t + "-" + z + ")*" + z + "*(1-" + z + ")", tr.delta(out, k),
                     st.formula);
@@ -203,21 +205,21 @@ final class BpSheet {
                     if (k > 0) {
                         sum.append('+');
                     }
-                    sum.append(ref(r, at.deltaColumn(l + 1, k))).append('*')
-                            .append(abs(at.paramsTop + at.blockRow(p), at.blockColumn(p)));
+                    sum.append(A1.ref(r, at.deltaColumn(l + 1, k))).append('*')
+                            .append(A1.abs(at.paramsTop + at.blockRow(p), at.blockColumn(p)));
                 }
-                String z = ref(r, at.zColumn(l, j));
+                String z = A1.ref(r, at.zColumn(l, j));
                 // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
                 formula(r, at.deltaColumn(l, j), sum + ")*" + z + "*(1-" + z + ")", tr.delta(l, j), st.formula);
             }
         }
         for (int l = 0; l < lay.layers(); l++) {
             for (int j = 0; j < lay.units(l); j++) {
-                String delta = ref(r, at.deltaColumn(l, j));
+                String delta = A1.ref(r, at.deltaColumn(l, j));
                 for (int i = 0; i < lay.fanIn(l); i++) {
                     String input = l == 0
-                            ? ref(r + at.pixelRow(i), at.pixelColumn(i))
-                            : ref(r, at.zColumn(l - 1, i));
+                            ? A1.ref(r + at.pixelRow(i), at.pixelColumn(i))
+                            : A1.ref(r, at.zColumn(l - 1, i));
                     // ∂e/∂w_ji = δ_j·(input i)
                     formula(r, at.termColumn(lay.weight(l, j, i)), delta + "*" + input, tr.gradWeight(l, j, i),
                             st.formula);
@@ -230,13 +232,13 @@ final class BpSheet {
 
     /** Workbook-level names: eta, iterations, E, Params, Gradient, Updated. */
     private void names() {
-        name("eta", abs(BpLayout.ROW_ETA, at.num0));
-        name("iterations", abs(BpLayout.ROW_ITERATIONS, at.num0));
-        name("E", abs(BpLayout.ROW_E, at.num0));
+        name("eta", A1.abs(BpLayout.ROW_ETA, at.num0));
+        name("iterations", A1.abs(BpLayout.ROW_ITERATIONS, at.num0));
+        name("E", A1.abs(BpLayout.ROW_E, at.num0));
         int last = at.num0 + at.thetaColumn;
-        name("Params", absRange(at.paramsTop, at.num0, at.paramsTop + at.blockRows - 1, last));
-        name("Gradient", absRange(at.gradientTop, at.num0, at.gradientTop + at.blockRows - 1, last));
-        name("Updated", absRange(at.updatedTop, at.num0, at.updatedTop + at.blockRows - 1, last));
+        name("Params", A1.absRange(at.paramsTop, at.num0, at.paramsTop + at.blockRows - 1, last));
+        name("Gradient", A1.absRange(at.gradientTop, at.num0, at.gradientTop + at.blockRows - 1, last));
+        name("Updated", A1.absRange(at.updatedTop, at.num0, at.updatedTop + at.blockRows - 1, last));
     }
 
     private void name(String name, String ref) {
@@ -245,7 +247,7 @@ final class BpSheet {
         n.setRefersToFormula(quotedSheet() + "!" + ref);
     }
 
-    String quotedSheet() {
+    private String quotedSheet() {
         return "'" + sheet.getSheetName().replace("'", "''") + "'";
     }
 
@@ -283,22 +285,6 @@ final class BpSheet {
     private String columnRange(int col) {
         String c = CellReference.convertNumToColString(col);
         return c + "$" + (at.tableTop + 1) + ":" + c + "$" + (at.tableBottom() + 1);
-    }
-
-    static String ref(int row, int col) {
-        return CellReference.convertNumToColString(col) + (row + 1);
-    }
-
-    static String abs(int row, int col) {
-        return "$" + CellReference.convertNumToColString(col) + "$" + (row + 1);
-    }
-
-    static String range(int r1, int c1, int r2, int c2) {
-        return ref(r1, c1) + ":" + ref(r2, c2);
-    }
-
-    static String absRange(int r1, int c1, int r2, int c2) {
-        return abs(r1, c1) + ":" + abs(r2, c2);
     }
 
     private Cell cell(int r, int c) {
