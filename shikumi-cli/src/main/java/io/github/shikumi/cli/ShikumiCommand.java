@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             DataCommand.class,
             ExportXlsxCommand.class,
+            ServeCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec
