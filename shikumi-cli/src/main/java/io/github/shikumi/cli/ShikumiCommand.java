@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             DataCommand.class,
             ExportXlsxCommand.class,
+            CompareCommand.class,
+            SweepCommand.class,
             ServeCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
