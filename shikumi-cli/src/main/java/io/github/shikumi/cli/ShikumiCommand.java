@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             TraceCommand.class,
             DataCommand.class,
+            ExportXlsxCommand.class,
             CompareCommand.class,
             SweepCommand.class,
             ServeCommand.class,
