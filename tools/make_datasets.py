@@ -70,6 +70,7 @@ E = """
 ..## .#.. .### .#.. .###
 """
 def parse(block):
+    if not block.strip(): return []
     return [tuple(tuple(1 if c=='#' else 0 for c in row) for row in line.split()) for line in block.strip().splitlines()]
 bases = {k: parse(v) for k,v in zip("APLE",[A,P,L,E])}
 def shift(img, dx):
@@ -114,6 +115,33 @@ def variants(img, k):
             if not img[r][c] and neighbors(img,r,c)==0:
                 out.append(("stray",setp(img,r,c,1)))
     return out
+# aple-test only: variations that a reader would not read as the letter (kept out of the test set; aple is unchanged)
+REJECT_TEST = {
+    "A": parse("""
+#### #..# #### #... #..#
+.##. #..# #### ...# #...
+"""),  # an R (flat-topped A with a gap in its right leg); an A with both legs broken
+    "L": parse("""
+.#.. .#.. .... .#.. .##.
+"""),  # a short-footed L with a gap reads as i
+}
+def rejected_in_test(k, img): return img in REJECT_TEST.get(k, [])
+EXTRA_TEST = {
+    "A": """
+..#. .#.# #### #..# #..#
+.#.. #.#. ###. #.#. #..#
+..#. .#.# #..# #### #..#
+""",
+    "P": """
+#### #..# #### #... ##..
+.##. #..# ###. #... ##..
+.### .#.# .### .#.. .##.
+""",
+    "L": """
+##.. ##.. ##.. ##.. ###.
+""",
+    "E": "",
+}
 rng=random.Random(7)
 train={}; test={}; seen={}
 allimgs={}
@@ -147,7 +175,10 @@ for k in "APLE":
     train[k]=pool+rest[:need]
     remaining=shifts[6:]+rest[need:]
     rng.shuffle(remaining)
-    test[k]=remaining[:10]
+    test[k]=[x for x in remaining if not rejected_in_test(k,x[1])][:10]
+    for img in parse(EXTRA_TEST[k]):  # hand-drawn top-ups: every letter gets 10 test images
+        if len(test[k])<10 and img not in owner and all(img!=v for _,v in test[k]):
+            test[k].append(("extra",img))
     print(k,len(base),len(shifts),len(others),"train",len(train[k]),"test",len(test[k]))
 def fmt(k,img): return k+"\n"+"\n".join("".join('#' if v else '.' for v in row) for row in img)+"\n"
 import sys

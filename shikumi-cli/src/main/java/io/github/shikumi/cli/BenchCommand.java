@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist", descriptionKey = "fashionDir")
     Path dir;
 
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "batchThreads")
     Integer threads;
 
     @Option(names = "--json", descriptionKey = "json")

@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             DataCommand.class,
             BenchCommand.class,
+            ExportXlsxCommand.class,
+            CompareCommand.class,
+            SweepCommand.class,
+            ServeCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec

@@ -91,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", descriptionKey = "patience")
     Integer patience;
 
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "batchThreads")
     Integer threads;
 
     @Option(names = "--precision", paramLabel = "TYPE", descriptionKey = "precision")

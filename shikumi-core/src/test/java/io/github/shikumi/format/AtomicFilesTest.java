@@ -62,4 +62,14 @@ class AtomicFilesTest {
         assertThat(Files.readString(target.resolve("inside.txt"))).isEqualTo("user data");
         assertThat(names(dir)).as("no temporary file is left behind").containsExactly("model.json");
     }
+
+    @Test
+    void a_written_file_is_readable_by_others_like_any_new_file(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // what the user's umask gives a new file
+        Path target = dir.resolve("model.json");
+        AtomicFiles.write(target, "{}");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }

@@ -1,0 +1,167 @@
+package io.github.shikumi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.optim.Charts;
+import io.github.shikumi.optim.ChartText;
+import io.github.shikumi.optim.Comparison;
+import io.github.shikumi.optim.Optimizers;
+import io.github.shikumi.train.GradientDescent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shikumi compare}: several optimisers from the same start (the book's gradient descent, momentum,
+ * Hipparchus's conjugate gradient standing in for Excel's Solver, and the derivative-free Nelder–Mead):
+ * final E, accuracy, iterations, evaluations, time, and an E-vs-iteration chart.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true)
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--optimizers", paramLabel = "LIST", hideParamSyntax = true, split = ",",
+            defaultValue = "gd,momentum,cg,derivative-free", descriptionKey = "optimizers")
+    List<String> optimizers;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
+    int[] hidden;
+
+    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
+    double eta;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "compareIterations")
+    int iterations;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
+    Path init;
+
+    @Option(names = "--zero-init", descriptionKey = "zeroInit")
+    boolean zeroInit;
+
+    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
+    Path chart;
+
+    @Option(names = "--force", descriptionKey = "force")
+    boolean force;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        for (String name : optimizers) {
+            if (!Optimizers.NAMES.contains(name)) {
+                throw new ParameterException(spec.commandLine(),
+                        t.get("compare.unknownOptimizer", name, String.join(", ", Optimizers.NAMES)));
+            }
+        }
+        if (init != null && zeroInit) {
+            throw new ParameterException(spec.commandLine(), t.get("compare.initTwice"));
+        }
+        new GradientDescent(eta); // validates η before any work
+        ChartOption.check(spec, t, chart, force);
+        Dataset d = data.load();
+        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hidden);
+        if (zeroInit) {
+            start = start.withParams(new double[start.layout().count()]);
+        }
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), t);
+        long total = (long) iterations * optimizers.size();
+        List<Comparison.Entry> entries = Comparison.run(start, d, Optimizers.byNames(optimizers, eta), iterations,
+                (name, index, k, e) -> {
+                    bar.update((long) index * iterations + k, total);
+                    return true;
+                });
+        bar.finish();
+        String subject = subject(d, start);
+        if (chart != null) {
+            Charts.write(Charts.comparison(entries, subject, t.locale()), chart);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            w.println(Json.text(json(entries)));
+        } else {
+            printHuman(w, t, d, start, entries);
+        }
+        return 0;
+    }
+
+    private String subject(Dataset d, Network start) {
+        String from = zeroInit ? "w = θ = 0" : init != null ? init.getFileName().toString() : "seed " + seed;
+        return Path.of(d.name()).getFileName() + ", " + start.layout().shapeText() + ", " + from;
+    }
+
+    /** {@code {"results": [{"optimizer", "E", "accuracy", "iterations", "evaluations": {...}, "seconds"}], "startE"}}. */
+    static ObjectNode json(List<Comparison.Entry> entries) {
+        ObjectNode root = Json.object();
+        ArrayNode results = root.putArray("results");
+        for (Comparison.Entry e : entries) {
+            ObjectNode r = results.addObject();
+            r.put("optimizer", e.optimizer());
+            r.put("E", e.e());
+            r.put("accuracy", e.accuracy());
+            r.put("iterations", e.iterations());
+            ObjectNode ev = r.putObject("evaluations");
+            ev.put("objective", e.objectiveEvaluations());
+            ev.put("gradient", e.gradientEvaluations());
+            r.put("seconds", e.seconds());
+        }
+        root.put("startE", entries.isEmpty() ? Double.NaN : entries.get(0).startE());
+        return root;
+    }
+
+    private void printHuman(PrintWriter w, Text t, Dataset d, Network start, List<Comparison.Entry> entries) {
+        ChartText names = ChartText.of(t.locale());
+        w.println(t.get("compare.title"));
+        w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
+        w.println(t.get("train.network", start.layout().shapeText(), start.layout().count()));
+        String from = zeroInit ? t.get("compare.fromZero") : init != null ? t.get("compare.fromFile", init.toString())
+                : t.get("compare.fromSeed", seed);
+        w.println(t.get("compare.start", from, Fmt.sig(entries.get(0).startE())));
+        w.println(t.get("compare.settings", iterations, Fmt.sig(eta), Fmt.sig(Optimizers.MOMENTUM)));
+        w.println();
+        w.println(Fmt.pad(t.get("compare.optimizer"), 17) + Fmt.padLeft("E", 13) + Fmt.padLeft(t.get("train.accuracy"), 10)
+                + Fmt.padLeft(t.get("compare.iterations"), 12) + Fmt.padLeft(t.get("compare.evalE"), 10)
+                + Fmt.padLeft(t.get("compare.evalGrad"), 10));
+        for (Comparison.Entry e : entries) {
+            w.println(Fmt.pad(e.optimizer(), 17) + Fmt.padLeft(Fmt.sig(e.e()), 13) + Fmt.padLeft(Fmt.percent(e.accuracy()), 10)
+                    + Fmt.padLeft(String.valueOf(e.iterations()), 12) + Fmt.padLeft(String.valueOf(e.objectiveEvaluations()), 10)
+                    + Fmt.padLeft(String.valueOf(e.gradientEvaluations()), 10));
+        }
+        List<String> times = new ArrayList<>();
+        for (Comparison.Entry e : entries) {
+            times.add(e.optimizer() + " " + Fmt.fixed(e.seconds(), 3));
+        }
+        w.println(t.get("compare.seconds", String.join(", ", times)));
+        w.println();
+        for (Comparison.Entry e : entries) {
+            w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + t.get("compare.iteration." + e.optimizer()));
+        }
+        if (chart != null) {
+            w.println(t.get("compare.chart", chart.toString()));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.shikumi.cli;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.format.AtomicFiles;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.train.History;
+import io.github.shikumi.xlsx.WorkbookExport;
+import io.github.shikumi.xlsx.XlsxException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code shikumi export-xlsx}: the book's spreadsheet, generated as a live .xlsx workbook (shikumi-xlsx). */
+@Command(name = "export-xlsx", mixinStandardHelpOptions = true)
+public final class ExportXlsxCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--model", paramLabel = "MODEL.json", descriptionKey = "xlsxModel")
+    Path model;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
+    long seed;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
+    int[] hidden;
+
+    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
+    double eta;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
+    int iterations;
+
+    @Option(names = "--out", paramLabel = "FILE.xlsx", required = true, descriptionKey = "xlsxOut")
+    Path out;
+
+    @Option(names = "--force", descriptionKey = "force")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        Locale locale = Locale.getDefault();
+        Text text = Text.of(locale);
+        var parsed = spec.commandLine().getParseResult();
+        if (model != null && (parsed.hasMatchedOption("--seed") || parsed.hasMatchedOption("--hidden"))) {
+            throw new ParameterException(spec.commandLine(), text.get("xlsx.modelOrSeed"));
+        }
+        new GradientDescent(eta); // validates η before any work
+        Dataset d = data.load();
+        Network start = model != null ? Models.load(model, d) : Network.initial(d, seed, hidden);
+        AtomicFiles.checkWritable(out, force);
+        PrintWriter err = spec.commandLine().getErr();
+        History h;
+        try {
+            WorkbookExport.check(start, d, eta, iterations);
+            ProgressBar bar = new ProgressBar(err, text);
+            h = WorkbookExport.export(start, d, eta, iterations, locale, out, force, (k, n, e, a, p) -> {
+                bar.update(k, n);
+                return true;
+            });
+            bar.finish();
+        } catch (XlsxException e) {
+            err.println("shikumi: " + e.message(locale));
+            return 2;
+        }
+        int images = WorkbookExport.formulaImages(start.layout(), d.height(), d.width(), d.size());
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(text.get("xlsx.written", out.toString(), Files.size(out) / 1024));
+        w.println(text.get("xlsx.summary", start.layout().shapeText(), d.name(), images, d.size(),
+                Fmt.sig(h.e(0)), Fmt.sig(h.e(h.iterations())), h.iterations()));
+        return 0;
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.shikumi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.format.AtomicFiles;
+import io.github.shikumi.optim.Charts;
+import io.github.shikumi.optim.Sweep;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shikumi sweep}: the book's gradient descent for every η × hidden units × seed, in parallel on all
+ * cores. For each setting: the share of seeds reaching 100 % training accuracy, the median final E and
+ * the median iterations to 100 %. The CSV is rewritten (atomically) each time a setting finishes, so
+ * Ctrl-C, which cancels the runs in progress, leaves the finished rows written.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true)
+public final class SweepCommand implements Callable<Integer> {
+    /** How long a Ctrl-C waits for the finished rows to be written and printed. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Lang lang;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--eta", paramLabel = "η[,η...]", hideParamSyntax = true, split = ",", defaultValue = "0.01,0.05,0.2,1",
+            descriptionKey = "etaList")
+    double[] etas;
+
+    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "1,2,3,5",
+            descriptionKey = "hiddenList")
+    int[] hidden;
+
+    @Option(names = "--seeds", paramLabel = "COUNT", defaultValue = "100", descriptionKey = "seeds")
+    int seeds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "firstSeed")
+    long firstSeed;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
+    int iterations;
+
+    @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
+    Integer threads;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", descriptionKey = "csv")
+    Path csv;
+
+    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
+    Path chart;
+
+    @Option(names = "--force", descriptionKey = "force")
+    boolean force;
+
+    @Option(names = "--json", descriptionKey = "json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Text t = Text.of(Locale.getDefault());
+        int n = threads == null ? Sweep.allCores() : threads;
+        if (seeds < 1) {
+            throw new ParameterException(spec.commandLine(), t.get("sweep.badCount", "--seeds", seeds));
+        }
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), t.get("sweep.badCount", "--threads", n));
+        }
+        ChartOption.check(spec, t, chart, force);
+        if (csv != null) {
+            AtomicFiles.checkWritable(csv, force);
+        }
+        Dataset d = data.load();
+        long[] seedList = new long[seeds];
+        for (int s = 0; s < seeds; s++) {
+            seedList[s] = firstSeed + s;
+        }
+        Sweep sweep = new Sweep(d, etas, hidden, seedList, iterations, n);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), t);
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C (or a TERM signal): stop the runs, then let the main thread write and print the finished rows
+            sweep.cancel();
+            try {
+                written.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shikumi-sweep-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long t0 = System.nanoTime();
+            Sweep.Result result = sweep.run(new Sweep.Listener() {
+                @Override
+                public void onRunDone(int done, int total) {
+                    bar.update(done, total);
+                }
+
+                @Override
+                public void onRow(Sweep.Row row) {
+                    if (csv != null) {
+                        AtomicFiles.write(csv, csv(sweep.finishedRows()));
+                    }
+                }
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            bar.finish();
+            List<Sweep.Row> rows = result.rows();
+            if (csv != null) {
+                AtomicFiles.write(csv, csv(rows));
+            }
+            if (chart != null) {
+                Charts.write(Charts.sweep(rows, Path.of(d.name()).getFileName() + ", " + seeds + " seeds", t.locale()), chart);
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            if (json) {
+                w.println(Json.text(json(result)));
+            } else {
+                printHuman(w, t, d, result, n, seconds);
+            }
+            w.flush();
+            return result.cancelled() ? 1 : 0;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the rows are written
+            }
+        }
+    }
+
+    /** The rows as CSV: a header, then one line per setting; an empty field where no seed reached 100 %. */
+    static String csv(List<Sweep.Row> rows) {
+        StringBuilder sb = new StringBuilder("eta,hidden,seeds,reached,share,median_E,median_iterations_to_100\n");
+        for (Sweep.Row r : rows) {
+            sb.append(r.eta()).append(',').append(r.hidden()).append(',').append(r.seeds()).append(',')
+                    .append(r.reached()).append(',').append(r.share()).append(',').append(r.medianE()).append(',')
+                    .append(Double.isNaN(r.medianIterationsTo100()) ? "" : String.valueOf(r.medianIterationsTo100()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private ObjectNode json(Sweep.Result result) {
+        ObjectNode root = Json.object();
+        root.put("iterations", iterations);
+        root.put("seeds", seeds);
+        root.put("firstSeed", firstSeed);
+        ArrayNode rows = root.putArray("rows");
+        for (Sweep.Row r : result.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("eta", r.eta());
+            o.put("hidden", r.hidden());
+            o.put("seeds", r.seeds());
+            o.put("reached", r.reached());
+            o.put("share", r.share());
+            o.put("medianE", r.medianE());
+            if (Double.isNaN(r.medianIterationsTo100())) {
+                o.putNull("medianIterationsTo100");
+            } else {
+                o.put("medianIterationsTo100", r.medianIterationsTo100());
+            }
+        }
+        root.put("cancelled", result.cancelled());
+        return root;
+    }
+
+    private void printHuman(PrintWriter w, Text t, Dataset d, Sweep.Result result, int n, double seconds) {
+        w.println(t.get("sweep.title"));
+        w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
+        w.println(t.get("sweep.settings", iterations, firstSeed, firstSeed + seeds - 1, result.runsTotal(), n));
+        w.println();
+        w.println(Fmt.padLeft(t.get("sweep.eta"), 8) + Fmt.padLeft(t.get("sweep.hidden"), 8)
+                + Fmt.padLeft(t.get("sweep.reached"), 22) + Fmt.padLeft(t.get("sweep.medianE"), 12)
+                + Fmt.padLeft(t.get("sweep.medianIterations"), 26));
+        for (Sweep.Row r : result.rows()) {
+            String reached = r.reached() + "/" + r.seeds() + " (" + Fmt.fixed(100 * r.share(), 0) + " %)";
+            String its = Double.isNaN(r.medianIterationsTo100()) ? "–" : Fmt.sig(r.medianIterationsTo100());
+            w.println(Fmt.padLeft(Fmt.sig(r.eta()), 8) + Fmt.padLeft(String.valueOf(r.hidden()), 8)
+                    + Fmt.padLeft(reached, 22) + Fmt.padLeft(Fmt.fixed(r.medianE(), 4), 12) + Fmt.padLeft(its, 26));
+        }
+        w.println(t.get("sweep.seconds", Fmt.fixed(seconds, 1)));
+        if (result.cancelled()) {
+            w.println(t.get("sweep.cancelled", result.rows().size(), etas.length * hidden.length));
+        }
+        if (csv != null) {
+            w.println(t.get("sweep.csv", csv.toString()));
+        }
+        if (chart != null) {
+            w.println(t.get("sweep.chart", chart.toString()));
+        }
+    }
+}

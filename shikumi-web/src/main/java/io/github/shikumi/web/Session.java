@@ -1,0 +1,326 @@
+package io.github.shikumi.web;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.train.NetworkObjective;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One browser tab's workbench: its working copy of the data, the settings (η, hidden units, seed), and the
+ * training run with every iteration kept. Every method that reads or changes state holds this object's
+ * monitor; a background run computes outside it and appends each iteration under it, so the views stay
+ * responsive while it trains.
+ */
+final class Session {
+    static final double MAX_ETA = 100;
+    static final long MAX_SEED = Integer.MAX_VALUE;
+
+    final String id;
+    private final WebConfig config;
+    private final Progress progress;
+    private volatile long lastUsed;
+
+    private WorkingData data;
+    private int dataVersion;
+    private double eta;
+    private int hidden;
+    private long seed;
+    private Network initial;
+    private RunHistory history;
+    /** Owned by the background run while one is active, else used under the monitor. */
+    private NetworkObjective objective;
+    private RunJob job;
+    private double[] branchedE;
+
+    Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, long now) {
+        this.id = id;
+        this.config = config;
+        this.progress = new Progress(this);
+        this.lastUsed = now;
+        this.data = data;
+        this.eta = eta;
+        this.hidden = hidden;
+        this.seed = seed;
+        reset();
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    void touch(long now) {
+        lastUsed = now;
+    }
+
+    synchronized boolean idleSince(long cutoff) {
+        return lastUsed < cutoff && job == null;
+    }
+
+    // ---- settings and the run -------------------------------------------------------------------
+
+    /** Draws the initial parameters from the seed again and forgets the run (the book's new start). */
+    synchronized void reset() {
+        checkIdle();
+        Dataset d = data.dataset();
+        Network net = Network.initial(d, seed, hidden);
+        int p = net.layout().count();
+        long maxParams = config.maxHistoryValues() / 100;
+        if (p > maxParams) {
+            throw ApiException.badRequest(WebMsg.TOO_MANY_PARAMS, p, maxParams);
+        }
+        Map<String, Object> prov = new LinkedHashMap<>(net.provenance());
+        prov.put("data", data.name() + (data.edited() ? " (edited)" : ""));
+        initial = net.withProvenance(prov);
+        objective = new NetworkObjective(net.layout(), d);
+        double[] p0 = net.params();
+        double e0 = objective.value(p0);
+        history = new RunHistory(p0, e0, objective.accuracy(p0));
+        branchedE = null;
+        progress.truncated(0);
+    }
+
+    synchronized void settings(Double newEta, Integer newHidden, Long newSeed) {
+        checkIdle();
+        if (newEta != null) {
+            eta = newEta;
+        }
+        boolean restart = newHidden != null && newHidden != hidden || newSeed != null && newSeed != seed;
+        if (restart) {
+            int oldHidden = hidden;
+            long oldSeed = seed;
+            hidden = newHidden == null ? hidden : newHidden;
+            seed = newSeed == null ? seed : newSeed;
+            try {
+                reset();
+            } catch (RuntimeException e) {
+                hidden = oldHidden;
+                seed = oldSeed;
+                throw e;
+            }
+        }
+    }
+
+    /** {@code n} iterations of gradient descent now, in the caller's thread. */
+    synchronized void step(int n) {
+        checkIdle();
+        checkRoom(n);
+        advance(objective, n, eta, () -> false, null);
+    }
+
+    /** Starts {@code n} iterations in the background; progress goes to the event stream. */
+    synchronized void startRun(int n, double perSecond, ExecutorService executor) {
+        checkIdle();
+        checkRoom(n);
+        job = new RunJob(this, n, perSecond, history.last());
+        executor.execute(job);
+    }
+
+    /** Stops a background run after its current iteration (Pause and Cancel); the iterations done are kept. */
+    synchronized boolean cancel() {
+        if (job == null) {
+            return false;
+        }
+        job.cancel();
+        return true;
+    }
+
+    /** Continues from iteration k with another η: the iterations after k are forgotten (their E curve is kept to compare). */
+    synchronized void branch(int k, double newEta) {
+        checkIdle();
+        int at = history.resolve(k);
+        branchedE = history.eRange(0);
+        history.truncateAfter(at);
+        eta = newEta;
+        progress.truncated(at + 1);
+    }
+
+    /**
+     * Trains {@code n} iterations from the last recorded one, appending each. A run calls this without
+     * the monitor (it owns {@code obj}); {@link #step} calls it with the monitor held.
+     */
+    void advance(NetworkObjective obj, int n, double etaUsed, BooleanSupplier stop, Runnable afterEach) {
+        double[] start;
+        synchronized (this) {
+            start = history.params(history.last());
+        }
+        new GradientDescent(etaUsed).minimize(obj, start, n, (k, p, value) -> {
+            if (k == 0) {
+                return !stop.getAsBoolean();
+            }
+            double acc = obj.accuracy(p);
+            synchronized (this) {
+                history.append(p, value, acc, etaUsed);
+            }
+            if (afterEach != null) {
+                afterEach.run();
+            }
+            return !stop.getAsBoolean();
+        });
+    }
+
+    /** The run's objective and η, for the background job that now owns them. */
+    synchronized NetworkObjective objectiveForRun() {
+        return objective;
+    }
+
+    synchronized double eta() {
+        return eta;
+    }
+
+    synchronized void runEnded(RunJob ended) {
+        if (job == ended) {
+            job = null;
+        }
+    }
+
+    private void checkIdle() {
+        if (job != null) {
+            throw new ApiException(409, WebMsg.RUN_BUSY);
+        }
+    }
+
+    private void checkRoom(int n) {
+        int p = history.parameterCount();
+        long maxIterations = config.maxHistoryValues() / p - 1;
+        if (history.last() + (long) n > maxIterations) {
+            throw ApiException.badRequest(WebMsg.RUN_HISTORY_FULL, maxIterations, history.last());
+        }
+    }
+
+    // ---- data ----------------------------------------------------------------------------------------
+
+    /** Replaces the working data (a bundled set or an upload) and restarts the run. */
+    synchronized void replaceData(WorkingData newData) {
+        checkIdle();
+        WorkingData old = data;
+        data = newData;
+        try {
+            reset();
+        } catch (RuntimeException e) {
+            data = old;
+            throw e;
+        }
+        dataVersion++;
+    }
+
+    /** Changes the working data in place (add/edit/delete) and restarts the run. */
+    synchronized <T> T editData(java.util.function.Function<WorkingData, T> edit) {
+        checkIdle();
+        T result = edit.apply(data);
+        dataVersion++;
+        reset();
+        return result;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    synchronized WorkingData data() {
+        return data;
+    }
+
+    synchronized Dataset dataset() {
+        return data.dataset();
+    }
+
+    synchronized int dataVersion() {
+        return dataVersion;
+    }
+
+    /** The network at iteration k (−1 = the last), with how it was made. */
+    synchronized Network network(long k) {
+        int at = history.resolve(k);
+        Map<String, Object> prov = new LinkedHashMap<>(initial.provenance());
+        prov.put("eta", eta);
+        prov.put("iterations", at);
+        return initial.withParams(history.params(at)).withProvenance(prov);
+    }
+
+    synchronized int resolve(long k) {
+        return history.resolve(k);
+    }
+
+    synchronized double etaAt(int k) {
+        return history.eta(k);
+    }
+
+    synchronized int last() {
+        return history.last();
+    }
+
+    synchronized double e(int k) {
+        return history.e(k);
+    }
+
+    synchronized double accuracy(int k) {
+        return history.accuracy(k);
+    }
+
+    /** The E curve, the accuracy curve and the η per update from iteration {@code from} on. */
+    synchronized Map<String, Object> curve(int from) {
+        int f = Math.max(0, Math.min(from, history.size()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", f);
+        m.put("e", history.eRange(f));
+        m.put("accuracy", history.accuracyRange(f));
+        List<Double> etas = new ArrayList<>();
+        for (int k = f; k < history.size(); k++) {
+            double x = history.eta(k);
+            etas.add(Double.isNaN(x) ? null : x);
+        }
+        m.put("eta", etas);
+        m.put("branchedE", branchedE);
+        return m;
+    }
+
+    /** What the event stream tells: the curve since {@code from}, and the run's state. */
+    synchronized Map<String, Object> progressSince(int from) {
+        Map<String, Object> m = curve(from);
+        m.remove("eta");
+        m.remove("branchedE");
+        m.put("last", history.last());
+        m.put("running", job != null);
+        m.put("target", job == null ? history.last() : job.target());
+        m.put("start", job == null ? history.last() : job.start());
+        m.put("etaSeconds", job == null ? 0.0 : job.secondsLeft(history.last()));
+        m.put("dataVersion", dataVersion);
+        return m;
+    }
+
+    synchronized int historySize() {
+        return history.size();
+    }
+
+    synchronized Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("settings", Map.of("eta", eta, "hidden", hidden, "seed", seed));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", data.name());
+        d.put("bundled", data.bundled());
+        d.put("edited", data.edited());
+        d.put("size", data.size());
+        d.put("labels", data.labels());
+        d.put("height", data.height());
+        d.put("width", data.width());
+        d.put("version", dataVersion);
+        m.put("data", d);
+        m.put("network", Map.of("sizes", initial.layout().sizes(), "parameters", initial.layout().count(),
+                "shape", initial.layout().shapeText()));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("last", history.last());
+        r.put("running", job != null);
+        r.put("target", job == null ? history.last() : job.target());
+        r.put("start", job == null ? history.last() : job.start());
+        r.put("e", history.e(history.last()));
+        r.put("accuracy", history.accuracy(history.last()));
+        r.put("maxIterations", config.maxHistoryValues() / history.parameterCount() - 1);
+        m.put("run", r);
+        return m;
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.shikumi.web;
+
+import java.time.Duration;
+
+/**
+ * Where the server listens and how much work one session and one request may ask for. Every request is
+ * checked against these bounds at the door; over-limit requests get a 4xx with {@code {"error": "..."}}.
+ *
+ * @param host               address to bind (127.0.0.1 unless the user says otherwise)
+ * @param port               TCP port (0 = any free port)
+ * @param maxSessions        training sessions kept in memory at once (one per browser tab)
+ * @param sessionIdle        a session untouched this long is forgotten
+ * @param maxBodyBytes       largest request body (Javalin's {@code http.maxRequestSize})
+ * @param maxImages          images in one session's dataset
+ * @param maxSide            image height and width in pixels
+ * @param maxLabels          labels (output units)
+ * @param maxHidden          hidden units
+ * @param maxStepIterations  iterations of one synchronous step request
+ * @param maxRunIterations   iterations of one background run
+ * @param maxHistoryValues   parameter values one session keeps for time travel (iterations × parameters)
+ * @param maxGradcheckWork   parameters² × images allowed for one numerical-gradient request
+ * @param runThreads         background runs computed at once (others wait in line)
+ */
+public record WebConfig(String host, int port, int maxSessions, Duration sessionIdle, long maxBodyBytes,
+                        int maxImages, int maxSide, int maxLabels, int maxHidden, int maxStepIterations,
+                        int maxRunIterations, long maxHistoryValues, long maxGradcheckWork, int runThreads) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public WebConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+        }
+        if (maxSessions < 1 || maxImages < 1 || maxSide < 1 || maxLabels < 2 || maxHidden < 1
+                || maxStepIterations < 1 || maxRunIterations < 1 || maxHistoryValues < 1 || runThreads < 1
+                || maxBodyBytes < 1 || sessionIdle.isNegative() || sessionIdle.isZero()) {
+            throw new IllegalArgumentException("limits must be positive: " + this);
+        }
+    }
+
+    /** The defaults: 127.0.0.1:8080, 100 sessions idle at most 30 minutes, 1 MB bodies. */
+    public static WebConfig defaults() {
+        return new WebConfig(DEFAULT_HOST, DEFAULT_PORT, 100, Duration.ofMinutes(30), 1_000_000,
+                1000, 28, 10, 32, 100, 100_000, 4_000_000, 2_000_000_000L, 2);
+    }
+
+    public WebConfig withHost(String newHost) {
+        return new WebConfig(newHost, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads);
+    }
+
+    public WebConfig withPort(int newPort) {
+        return new WebConfig(host, newPort, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads);
+    }
+
+    public WebConfig withSessions(int max, Duration idle) {
+        return new WebConfig(host, port, max, idle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads);
+    }
+
+    public WebConfig withMaxBodyBytes(long max) {
+        return new WebConfig(host, port, maxSessions, sessionIdle, max, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads);
+    }
+
+    public WebConfig withMaxHistoryValues(long max) {
+        return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, max, maxGradcheckWork, runThreads);
+    }
+}

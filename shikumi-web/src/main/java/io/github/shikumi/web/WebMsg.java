@@ -1,0 +1,72 @@
+package io.github.shikumi.web;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Every message the web server can answer with, as a key into {@code web/messages*.properties} (en, ja).
+ * One test checks that each key exists in both languages with the same placeholders.
+ */
+public enum WebMsg {
+    NOT_FOUND("api.notFound"),
+    METHOD("api.method"),
+    INTERNAL("api.internal"),
+    BODY_MALFORMED("body.malformed"),
+    BODY_NOT_OBJECT("body.notObject"),
+    BODY_TOO_LARGE("body.tooLarge"),
+    FIELD_MISSING("field.missing"),
+    FIELD_TYPE("field.type"),
+    FIELD_RANGE("field.range"),
+    SESSION_UNKNOWN("session.unknown"),
+    SESSION_TOO_MANY("session.tooMany"),
+    RUN_BUSY("run.busy"),
+    RUN_HISTORY_FULL("run.historyFull"),
+    ITERATION_RANGE("run.iterationRange"),
+    IMAGE_RANGE("data.imageRange"),
+    PIXELS_COUNT("data.pixelsCount"),
+    PIXEL_VALUE("data.pixelValue"),
+    TOO_MANY_IMAGES("data.tooManyImages"),
+    IMAGE_TOO_LARGE("data.imageTooLarge"),
+    TOO_MANY_LABELS("data.tooManyLabels"),
+    LAST_IMAGE("data.lastImage"),
+    LABEL_INVALID("data.labelInvalid"),
+    GRADCHECK_TOO_LARGE("check.tooLarge"),
+    TOO_MANY_PARAMS("train.tooManyParams"),
+    TYPE_INTEGER("type.integer"),
+    TYPE_NUMBER("type.number"),
+    TYPE_STRING("type.string"),
+    TYPE_NUMBERS("type.numbers"),
+    VALUE_BINARY("value.binary"),
+    VALUE_UNIT("value.unit");
+
+    public static final String BUNDLE = "io.github.shikumi.web.messages";
+
+    private final String key;
+
+    WebMsg(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The bundle for a locale: Japanese for any {@code ja} locale, English otherwise. */
+    public static ResourceBundle bundle(Locale locale) {
+        Locale l = "ja".equals(locale.getLanguage()) ? Locale.JAPANESE : Locale.ROOT;
+        return ResourceBundle.getBundle(BUNDLE, l,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The message in the locale's language; arguments that are themselves {@code WebMsg}s are translated too. */
+    public String format(Locale locale, Object... args) {
+        Object[] a = args.clone();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] instanceof WebMsg) {
+                a[i] = ((WebMsg) a[i]).format(locale);
+            }
+        }
+        return new MessageFormat(bundle(locale).getString(key), locale).format(a);
+    }
+}

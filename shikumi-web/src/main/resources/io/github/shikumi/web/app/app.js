@@ -1,0 +1,275 @@
+// The page: language, URL state, this tab's session, its event stream, and the views.
+import * as i18n from './i18n.js';
+import * as state from './state.js';
+import { api, sessionApi, ApiError } from './api.js';
+import { h, num, pct } from './fmt.js';
+import dataView from './views/data.js';
+import networkView from './views/network.js';
+import trainView from './views/train.js';
+import stepView from './views/step.js';
+import resultsView from './views/results.js';
+import tryView from './views/try.js';
+import travelView from './views/travel.js';
+import conventionsView from './views/conventions.js';
+import exportView from './views/export.js';
+
+const VIEWS = {
+  data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
+  try: tryView, travel: travelView, conventions: conventionsView, export: exportView,
+};
+/** Views that show one iteration of the run: the time bar is shown with them. */
+const TIMED = new Set(['network', 'step', 'results', 'try']);
+const SESSION_KEY = 'shikumi.session';
+
+const listeners = {};
+
+/** What every view reads: the session's API, its summary, the curve, and the iteration shown. */
+export const app = {
+  s: null,
+  summary: null,
+  datasets: [],
+  curve: { e: [], accuracy: [], eta: [], branchedE: null },
+  view: null,
+  t: i18n.t,
+  on(event, f) { (listeners[event] ||= []).push(f); },
+  emit(event, arg) { (listeners[event] || []).forEach((f) => f(arg)); },
+  /** The last recorded iteration. */
+  last() { return this.summary ? this.summary.run.last : 0; },
+  running() { return !!(this.summary && this.summary.run.running); },
+  /** The iteration the timed views show: ?at= when set and recorded, else the last. */
+  at() {
+    const at = state.int(state.read().at, -1);
+    return at >= 0 && at <= this.last() ? at : this.last();
+  },
+  /** Runs an API action; a refusal is shown as one line, and a lost session is recreated. */
+  async act(f) {
+    try {
+      return await f();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404 && String(e.message).includes('"')) {
+        toast(e.message);
+        sessionStorage.removeItem(SESSION_KEY);
+        await startSession(state.read());
+        return undefined;
+      }
+      toast(e.message);
+      throw e;
+    }
+  },
+  async refresh() {
+    this.summary = await this.s.summary();
+    this.curve = await this.s.curve(0);
+    updateStatus();
+    this.emit('session');
+  },
+};
+
+function toast(message) {
+  const el = document.getElementById('toast');
+  el.textContent = message;
+  el.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { el.hidden = true; }, 6000);
+}
+app.toast = toast;
+
+// ---- session --------------------------------------------------------------------------------------
+
+function settingsFromUrl(st) {
+  return {
+    dataset: st.data || 'aple',
+    eta: state.num(st.eta, 0.05),
+    hidden: state.int(st.hidden, 3),
+    seed: state.int(st.seed, 1),
+  };
+}
+
+function matches(summary, want) {
+  return summary.data.name === want.dataset && summary.settings.eta === want.eta
+    && summary.settings.hidden === want.hidden && summary.settings.seed === want.seed;
+}
+
+async function startSession(st) {
+  const want = settingsFromUrl(st);
+  const stored = sessionStorage.getItem(SESSION_KEY);
+  if (stored) {
+    try {
+      const s = sessionApi(stored);
+      const summary = await s.summary();
+      if (matches(summary, want) || !st.data) {
+        app.s = s;
+        await app.refresh();
+        openEvents();
+        return;
+      }
+    } catch (e) {
+      // forgotten by the server: make a new one below
+    }
+  }
+  let created;
+  try {
+    created = await api.post('/api/sessions', want);
+  } catch (e) {
+    toast(e.message);
+    created = await api.post('/api/sessions', {});
+  }
+  sessionStorage.setItem(SESSION_KEY, created.id);
+  app.s = sessionApi(created.id);
+  const n = state.int(st.n, 0);
+  if (n > 0 && n <= created.run.maxIterations) {
+    await app.s.run(n); // a linked state: train as far as the link says
+    await waitIdle();
+  }
+  await app.refresh();
+  openEvents();
+}
+
+async function waitIdle() {
+  for (let i = 0; i < 600; i++) {
+    const s = await app.s.summary();
+    if (!s.run.running) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let events = null;
+
+function openEvents() {
+  if (events) events.close();
+  events = new EventSource(app.s.eventsUrl());
+  events.addEventListener('progress', (ev) => {
+    const p = JSON.parse(ev.data);
+    const c = app.curve;
+    c.e.length = Math.min(c.e.length, p.from);
+    c.accuracy.length = Math.min(c.accuracy.length, p.from);
+    c.e.push(...p.e);
+    c.accuracy.push(...p.accuracy);
+    if (app.summary) {
+      const wasRunning = app.summary.run.running;
+      Object.assign(app.summary.run, {
+        last: p.last, running: p.running, target: p.target, start: p.start, etaSeconds: p.etaSeconds,
+        e: c.e[p.last], accuracy: c.accuracy[p.last],
+      });
+      if (!p.running) state.update({ n: p.last || null });
+      updateStatus();
+      app.emit('progress', p);
+      if (wasRunning && !p.running) {
+        app.refresh();
+      }
+    }
+  });
+  events.onerror = () => { /* the browser reconnects by itself */ };
+}
+
+// A page that is left (or kept in the back/forward cache) lets go of its event stream, so it does not
+// hold one of the browser's few connections to the server; coming back opens it again.
+window.addEventListener('pagehide', () => { if (events) { events.close(); events = null; } });
+window.addEventListener('pageshow', (e) => { if (e.persisted && app.s) { app.refresh().then(openEvents); } });
+
+// ---- status, time bar, navigation -----------------------------------------------------------------
+
+function updateStatus() {
+  const s = app.summary;
+  if (!s) return;
+  const el = document.getElementById('status');
+  el.textContent = app.t('status.line', {
+    data: s.data.name + (s.data.edited ? app.t('status.edited') : ''),
+    images: s.data.size,
+    shape: s.network.shape,
+    params: s.network.parameters,
+    last: s.run.last,
+    e: num(s.run.e, 4),
+    acc: pct(s.run.accuracy),
+  });
+  const slider = document.getElementById('time-slider');
+  slider.max = String(s.run.last);
+  const latest = document.getElementById('time-latest');
+  latest.checked = state.read().at === undefined;
+  slider.value = String(app.at());
+  document.getElementById('time-value').textContent = app.t('time.value', { k: app.at(), last: s.run.last });
+}
+
+function setupTimebar() {
+  const slider = document.getElementById('time-slider');
+  const latest = document.getElementById('time-latest');
+  slider.addEventListener('input', () => {
+    const k = Number(slider.value);
+    state.update({ at: k === app.last() && latest.checked ? null : k });
+  });
+  latest.addEventListener('change', () => {
+    state.update({ at: latest.checked ? null : app.at() });
+  });
+}
+
+function show(st) {
+  const name = st.view;
+  for (const [id, v] of Object.entries(VIEWS)) {
+    const el = document.getElementById(`view-${id}`);
+    const visible = id === name;
+    el.hidden = !visible;
+    if (visible && !v.mounted) {
+      v.mount(el, app);
+      v.mounted = true;
+    }
+  }
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    if (a.dataset.nav === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+    const params = new URLSearchParams(location.hash.split('?')[1] || '');
+    a.href = `#/${a.dataset.nav}?${params.toString()}`;
+  });
+  document.getElementById('timebar').hidden = !TIMED.has(name);
+  const changedView = app.view !== name;
+  app.view = name;
+  updateStatus();
+  VIEWS[name].show(app, st, changedView);
+  document.title = `${app.t(`nav.${name}`)} · shikumi`;
+}
+
+async function setLanguage(code) {
+  await i18n.load(code);
+  i18n.apply();
+  document.getElementById('lang-toggle').textContent = code === 'ja' ? 'English' : '日本語';
+  document.getElementById('lang-toggle').setAttribute('lang', code === 'ja' ? 'en' : 'ja');
+  for (const v of Object.values(VIEWS)) {
+    if (v.mounted) v.relabel(app);
+  }
+  updateStatus();
+}
+
+async function main() {
+  const st = state.read();
+  await setLanguage(st.lang === 'ja' || st.lang === 'en' ? st.lang : i18n.browserDefault());
+  document.getElementById('lang-toggle').addEventListener('click', async () => {
+    const next = i18n.lang() === 'ja' ? 'en' : 'ja';
+    state.update({ lang: next });
+    await setLanguage(next);
+    show(state.read());
+  });
+  document.getElementById('skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    document.getElementById('main').focus();
+  });
+  setupTimebar();
+  app.datasets = (await api.get('/api/datasets')).bundled;
+  await startSession(st);
+  let lastSt = state.read();
+  state.onChange((next) => {
+    if (next.lang && next.lang !== i18n.lang()) setLanguage(next.lang);
+    const viewChanged = next.view !== lastSt.view;
+    lastSt = next;
+    show(next);
+    if (viewChanged) document.getElementById('main').focus({ preventScroll: true });
+  });
+  show(state.read());
+  document.body.dataset.ready = 'true';
+}
+
+window.addEventListener('unhandledrejection', (e) => {
+  console.error('shikumi:', e.reason && e.reason.message ? e.reason.message : e.reason);
+});
+
+main().catch((e) => {
+  console.error(e);
+  toast(e.message);
+});

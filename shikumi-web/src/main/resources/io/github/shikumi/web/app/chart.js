@@ -1,0 +1,77 @@
+// Line charts of E and accuracy per iteration (uPlot, from its webjar), with an optional marker at
+// the iteration shown and a dashed curve of the branch left behind.
+import uPlot from 'uplot';
+
+/**
+ * el: container; options: title, log (E on a log scale), percent (accuracy axis 0–100 %),
+ * series: [{label, color, dash}], marker: () => iteration or null.
+ */
+export function lineChart(el, options) {
+  const series = [{ label: options.xLabel }].concat(options.series.map((s) => ({
+    label: s.label,
+    stroke: s.color,
+    width: 2,
+    dash: s.dash,
+    spanGaps: false,
+    value: (u, v) => (v == null ? '–' : options.percent ? `${(v * 100).toFixed(1)} %` : v.toPrecision(4)),
+  })));
+  const opts = {
+    title: options.title,
+    width: Math.max(280, el.clientWidth || 600),
+    height: options.height || 220,
+    series,
+    scales: {
+      x: { time: false },
+      y: options.percent ? { range: [0, 1] } : { distr: options.log ? 3 : 1 },
+    },
+    axes: [
+      { label: options.xLabel },
+      options.percent ? { values: (u, ticks) => ticks.map((v) => `${Math.round(v * 100)}%`) } : {},
+    ],
+    legend: { live: true },
+    hooks: {
+      draw: [(u) => {
+        const k = options.marker ? options.marker() : null;
+        if (k === null || k === undefined) return;
+        const x = u.valToPos(k, 'x', true);
+        const ctx = u.ctx;
+        ctx.save();
+        ctx.strokeStyle = '#6b46c1';
+        ctx.lineWidth = 2;
+        ctx.setLineDash([4, 4]);
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        ctx.restore();
+      }],
+    },
+  };
+  let data = [[0], ...options.series.map(() => [null])];
+  const plot = new uPlot(opts, data, el);
+  const ro = new ResizeObserver(() => {
+    const w = Math.max(280, el.clientWidth);
+    if (Math.abs(w - plot.width) > 2) plot.setSize({ width: w, height: opts.height });
+  });
+  ro.observe(el);
+  return {
+    plot,
+    /** ys: one array per series (shorter ones are padded with gaps). */
+    set(ys) {
+      const n = Math.max(1, ...ys.map((y) => (y ? y.length : 0)));
+      const x = Array.from({ length: n }, (_, i) => i);
+      data = [x, ...ys.map((y) => {
+        const a = new Array(n).fill(null);
+        if (y) {
+          for (let i = 0; i < y.length; i++) {
+            a[i] = options.log && !(y[i] > 0) ? null : y[i];
+          }
+        }
+        return a;
+      })];
+      plot.setData(data, true);
+    },
+    redraw() { plot.redraw(false, false); },
+    destroy() { ro.disconnect(); plot.destroy(); },
+  };
+}

@@ -1,0 +1,22 @@
+package io.github.shikumi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Runs the {@link LoadCheck} from Maven when asked ({@code -Dloadcheck=SECONDS}); skipped otherwise.
+ * It reports figures and asserts only that no request failed: speed is reported, never asserted.
+ */
+class LoadCheckRunner {
+    @Test
+    @EnabledIfSystemProperty(named = "loadcheck", matches = "\\d+")
+    void fifty_users_step_and_classify_without_errors() throws Exception {
+        int seconds = Integer.parseInt(System.getProperty("loadcheck"));
+        int users = Integer.getInteger("loadcheck.users", 50);
+        String report = LoadCheck.report(users, seconds, 5);
+        System.out.println("== Web load check ==\n" + report);
+        assertThat(report).contains("errors: 0\n");
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.shikumi.xlsx;
+
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.format.AtomicFiles;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.train.History;
+import io.github.shikumi.train.Training;
+import io.github.shikumi.train.TrainingListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The book's spreadsheet, generated: a workbook whose BP sheet computes E, the gradient and one
+ * gradient-descent step with live formulas (editing a pixel, a weight or η in Excel recomputes everything),
+ * with sheets for the training run (Training), the results before and after (Results) and the macro that
+ * repeats the step (Macro).
+ *
+ * <p>Any fully connected shape that core supports is laid out, with any number of hidden layers. Limits
+ * (so that the BP sheet stays usable): formulas for the first {@value #MAX_FORMULA_IMAGES} images at most,
+ * fewer when an image's band would exceed {@value #CELL_BUDGET} formula cells in all; networks with more
+ * parameters than a sheet has columns for are refused with {@link XlsxException}.
+ */
+public final class WorkbookExport {
+    /** The BP sheet has formulas for at most this many images (the other sheets cover all). */
+    public static final int MAX_FORMULA_IMAGES = 256;
+    /** Formula cells the image table of the BP sheet may hold in all (keeps the file and Excel responsive). */
+    public static final int CELL_BUDGET = 400_000;
+
+    private WorkbookExport() {
+    }
+
+    /**
+     * Trains {@code model} on {@code data} by gradient descent ({@code eta}, {@code iterations}) and writes the
+     * workbook to {@code out} completely or not at all (temporary file, then move).
+     *
+     * @return the training run shown on the Training and Results sheets
+     * @throws ShikumiException bad input: model and data do not fit, η or iterations invalid, the folder
+     *                          of {@code out} missing, {@code out} exists and not {@code force}
+     * @throws XlsxException    the network is too large for a workbook
+     */
+    public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
+                                 Path out, boolean force) {
+        return export(model, data, eta, iterations, locale, out, force, TrainingListener.NONE);
+    }
+
+    /** {@link #export(Network, Dataset, double, int, Locale, Path, boolean)}, telling {@code listener} of each iteration. */
+    public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
+                                 Path out, boolean force, TrainingListener listener) {
+        AtomicFiles.checkWritable(out, force);
+        check(model, data, eta, iterations);
+        History history = Training.gradientDescent(model, data, eta, iterations, listener);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try {
+            write(data, eta, history, locale, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.write(out, bytes.toByteArray());
+        return history;
+    }
+
+    /** Checks everything {@link #export} needs before any work: fit of model and data, η, iterations, size. */
+    public static void check(Network model, Dataset data, double eta, int iterations) {
+        model.checkFits(data, "model");
+        new GradientDescent(eta);
+        if (iterations < 0) {
+            throw new ShikumiException("--iterations", Msg.ITERATIONS_INVALID, iterations);
+        }
+        ParamLayout lay = model.layout();
+        int columns = data.width() + 2 + BpLayout.bandColumns(lay);
+        if (columns > BpLayout.MAX_COLUMNS) {
+            int most = BpLayout.MAX_COLUMNS - (columns - lay.count());
+            throw new XlsxException("model", Text.ERROR_TOO_LARGE, lay.shapeText(), lay.count(), Math.max(0, most));
+        }
+    }
+
+    /**
+     * Writes the workbook of a finished training run to {@code out} (not closed): the BP sheet at the run's
+     * initial network, the run on the Training and Results sheets, the Macro sheet. Every formula carries its
+     * value, so viewers that do not recalculate show the numbers too; Excel recalculates on opening.
+     */
+    public static void write(Dataset data, double eta, History history, Locale locale, OutputStream out)
+            throws IOException {
+        Network model = history.initial();
+        check(model, data, eta, history.iterations());
+        ParamLayout lay = model.layout();
+        BpLayout at = new BpLayout(lay, data.height(), data.width(),
+                formulaImages(lay, data.height(), data.width(), data.size()));
+        // Every sheet is streamed (written as plain XML, formulas stored as text): thousands of formulas in
+        // well under a second. No row is flushed before the end (window −1), so rows may be written in any order.
+        XSSFWorkbook base = new XSSFWorkbook();
+        Styles st = new Styles(base);
+        SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
+        try {
+            BpSheet.write(wb, st, locale, at, model, data, eta, history.iterations());
+            TrainingSheet.write(wb, st, locale, history, eta);
+            ResultsSheet.write(wb, st, locale, data, history);
+            MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
+            wb.setActiveSheet(0);
+            wb.setForceFormulaRecalculation(true);
+            wb.write(out);
+        } finally {
+            wb.dispose();
+            wb.close();
+        }
+    }
+
+    /**
+     * How many images (the first ones) get formulas on the BP sheet: all, up to {@value #MAX_FORMULA_IMAGES},
+     * fewer when the image table would exceed {@value #CELL_BUDGET} formula cells or the sheet's rows.
+     */
+    public static int formulaImages(ParamLayout lay, int height, int width, int images) {
+        int perImage = BpLayout.bandColumns(lay);
+        int byCells = Math.max(1, CELL_BUDGET / perImage);
+        BpLayout probe = new BpLayout(lay, height, width, 1);
+        int byRows = (BpLayout.MAX_ROWS - probe.tableTop) / (height + 1);
+        return Math.max(1, Math.min(Math.min(images, MAX_FORMULA_IMAGES), Math.min(byCells, byRows)));
+    }
+}
