@@ -35,7 +35,7 @@ final class VectorDoubleKernels extends DoubleKernels {
     /**
      * z = σ(s) = 1 / (1 + e^(−s)) over a row, in place. e^x (x = −s) a vector at a time, within about 1 ulp:
      * x = k·ln 2 + r with integer k and |r| ≤ ½ ln 2, e^r by its Taylor polynomial to r^13 (the next term is
-     * below 5e-18 relative), times 2^k built in the exponent bits. x above 709 gives e^x = +∞ and z = 0 (as
+     * below 5e-18 relative; evaluated by Estrin's scheme), times 2^k built in the exponent bits. x above 709 gives e^x = +∞ and z = 0 (as
      * with {@link Math#exp}); x below −708 gives e^−708, and z = 1 all the same. Written out in one loop so
      * that the JIT keeps every vector in registers (a call here would box them).
      */
@@ -48,20 +48,24 @@ final class VectorDoubleKernels extends DoubleKernels {
             DoubleVector k = t.sub(ROUND);
             DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
             r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
-            DoubleVector p = DoubleVector.broadcast(S, 1.0 / 6227020800.0); // 1/13!
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 479001600.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 39916800.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 3628800.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 362880.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 40320.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 5040.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 720.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 120.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 24.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 6.0));
-            p = p.fma(r, DoubleVector.broadcast(S, 0.5));
-            p = p.fma(r, one);
-            p = p.fma(r, one);
+            // e^r = Σ_k r^k / k!, k = 0…13, by Estrin's scheme: pairs, then pairs of pairs, …, so that the
+            // chain of dependent multiply-adds is 5 long instead of 13
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector r8 = r4.mul(r4);
+            DoubleVector q0 = r.add(one); // 1 + r
+            DoubleVector q1 = r.fma(DoubleVector.broadcast(S, 1.0 / 6), DoubleVector.broadcast(S, 0.5));
+            DoubleVector q2 = r.fma(DoubleVector.broadcast(S, 1.0 / 120), DoubleVector.broadcast(S, 1.0 / 24));
+            DoubleVector q3 = r.fma(DoubleVector.broadcast(S, 1.0 / 5040), DoubleVector.broadcast(S, 1.0 / 720));
+            DoubleVector q4 = r.fma(DoubleVector.broadcast(S, 1.0 / 362880), DoubleVector.broadcast(S, 1.0 / 40320));
+            DoubleVector q5 = r.fma(DoubleVector.broadcast(S, 1.0 / 39916800), DoubleVector.broadcast(S, 1.0 / 3628800));
+            DoubleVector q6 = r.fma(DoubleVector.broadcast(S, 1.0 / 6227020800.0), DoubleVector.broadcast(S, 1.0 / 479001600));
+            DoubleVector s0 = q1.fma(r2, q0);
+            DoubleVector s1 = q3.fma(r2, q2);
+            DoubleVector s2 = q5.fma(r2, q4);
+            DoubleVector t0 = s1.fma(r4, s0);
+            DoubleVector t1 = q6.fma(r4, s2);
+            DoubleVector p = t1.fma(r8, t0);
             // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
             LongVector bits = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(0x3ff0000000000000L);
             DoubleVector e = p.mul(bits.reinterpretAsDoubles())
