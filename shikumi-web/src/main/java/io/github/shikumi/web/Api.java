@@ -27,12 +27,14 @@ final class Api {
     private final Sessions sessions;
     private final ExecutorService runs;
     private final DataApi data;
+    private final CompareApi compare;
 
     Api(WebConfig config, Sessions sessions, ExecutorService runs) {
         this.config = config;
         this.sessions = sessions;
         this.runs = runs;
         this.data = new DataApi(config, this);
+        this.compare = new CompareApi(config, this, runs);
     }
 
     void routes(RoutesConfig r) {
@@ -58,6 +60,7 @@ final class Api {
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
         data.routes(r);
+        compare.routes(r);
     }
 
     Session session(Context ctx) {
@@ -109,6 +112,8 @@ final class Api {
         limits.put("maxStepIterations", config.maxStepIterations());
         limits.put("maxRunIterations", config.maxRunIterations());
         limits.put("maxBodyBytes", config.maxBodyBytes());
+        limits.put("maxCompareIterations", config.maxCompareIterations());
+        limits.put("maxCompareWork", config.maxCompareWork());
         ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits));
     }
 
