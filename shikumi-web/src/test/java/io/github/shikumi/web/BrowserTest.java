@@ -28,7 +28,8 @@ class BrowserTest {
     static Browser browser;
     static int fresh;
 
-    static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "conventions", "export"};
+    static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions",
+        "export"};
 
     @BeforeAll
     static void start() throws Exception {

@@ -61,5 +61,9 @@ export function sessionApi(id) {
     modelUrl: (iteration) => `${base}/export/model?iteration=${iteration}`,
     dataUrl: () => `${base}/export/data`,
     eventsUrl: () => `${base}/events`,
+    compare: (body) => api.post(`${base}/compare`, body),
+    compareState: () => api.get(`${base}/compare`),
+    compareCancel: () => api.post(`${base}/compare/cancel`),
+    compareEventsUrl: () => `${base}/compare/events`,
   };
 }
