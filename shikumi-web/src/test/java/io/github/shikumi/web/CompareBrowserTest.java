@@ -12,7 +12,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The Compare view in real headless Chromium: a comparison runs on the server, its E curves appear on
  * the chart while it runs (pixels of each optimiser's colour on the canvas), then the table and the
- * explanation; the all-zero toggle starts from E = N·K/8. Screenshots under target/screenshots.
+ * explanation; the all-zero toggle starts from E = N·K/8. Screenshots under target/screenshots (compare-running, compare-done, compare-ja).
  */
 class CompareBrowserTest {
     static TestServer server;
@@ -110,7 +110,7 @@ class CompareBrowserTest {
         assertThat(browser.text("#compare-table caption")).contains("aple", "128 images", "20-3-4", "seed 1");
         assertThat(browser.text("#compare-summary")).contains("reached the lowest E");
         assertThat(browser.text("#compare-explain")).contains("Solver", "Nelder–Mead", "symmetry");
-        browser.fullScreenshot("compare");
+        browser.fullScreenshot("compare-done");
         assertThat(browser.consoleProblems()).isEmpty();
         assertThat(browser.all("#toast:not([hidden])")).isEmpty();
     }
