@@ -59,6 +59,10 @@ final class Api {
         r.post("/api/sessions/{id}/classify", this::classify);
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
+        r.get("/api/sessions/{id}/export/xlsx", ctx -> {
+            Session s = session(ctx);
+            XlsxExport.answer(ctx, s, iteration(ctx, s));
+        });
         data.routes(r);
         compare.routes(r);
     }
@@ -290,7 +294,7 @@ final class Api {
     }
 
     /** A safe file name stem from the data's name: letters, digits, '-' and '_' only. */
-    private static String fileStem(Session s) {
+    static String fileStem(Session s) {
         WorkingData d = s.data();
         String stem = d.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9_-]", "_");
         if (stem.isEmpty()) {
