@@ -27,12 +27,14 @@ final class Api {
     private final Sessions sessions;
     private final ExecutorService runs;
     private final DataApi data;
+    private final CompareApi compare;
 
     Api(WebConfig config, Sessions sessions, ExecutorService runs) {
         this.config = config;
         this.sessions = sessions;
         this.runs = runs;
         this.data = new DataApi(config, this);
+        this.compare = new CompareApi(config, this, runs);
     }
 
     void routes(RoutesConfig r) {
@@ -57,7 +59,12 @@ final class Api {
         r.post("/api/sessions/{id}/classify", this::classify);
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
+        r.get("/api/sessions/{id}/export/xlsx", ctx -> {
+            Session s = session(ctx);
+            XlsxExport.answer(ctx, s, iteration(ctx, s));
+        });
         data.routes(r);
+        compare.routes(r);
     }
 
     Session session(Context ctx) {
@@ -109,6 +116,8 @@ final class Api {
         limits.put("maxStepIterations", config.maxStepIterations());
         limits.put("maxRunIterations", config.maxRunIterations());
         limits.put("maxBodyBytes", config.maxBodyBytes());
+        limits.put("maxCompareIterations", config.maxCompareIterations());
+        limits.put("maxCompareWork", config.maxCompareWork());
         ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits));
     }
 
@@ -285,7 +294,7 @@ final class Api {
     }
 
     /** A safe file name stem from the data's name: letters, digits, '-' and '_' only. */
-    private static String fileStem(Session s) {
+    static String fileStem(Session s) {
         WorkingData d = s.data();
         String stem = d.name().replaceAll("\\.[A-Za-z]+$", "").replaceAll("[^A-Za-z0-9_-]", "_");
         if (stem.isEmpty()) {

@@ -92,6 +92,18 @@ final class Body {
         return x;
     }
 
+    /** A boolean field, or {@code fallback} when absent. */
+    boolean bool(String field, boolean fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode v = required(field);
+        if (!v.isBoolean()) {
+            throw ApiException.badRequest(WebMsg.FIELD_TYPE, field, WebMsg.TYPE_BOOLEAN);
+        }
+        return v.booleanValue();
+    }
+
     String text(String field, int maxLength) {
         JsonNode v = required(field);
         if (!v.isTextual()) {

@@ -24,6 +24,7 @@ final class Session {
     final String id;
     private final WebConfig config;
     private final Progress progress;
+    private final Comparisons comparisons = new Comparisons();
     private volatile long lastUsed;
 
     private WorkingData data;
@@ -52,6 +53,11 @@ final class Session {
 
     Progress progress() {
         return progress;
+    }
+
+    /** The session's comparisons of optimisers (the Compare view), independent of its training run. */
+    Comparisons comparisons() {
+        return comparisons;
     }
 
     void touch(long now) {

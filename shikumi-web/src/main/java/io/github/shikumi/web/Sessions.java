@@ -62,6 +62,7 @@ final class Sessions {
         }
         s.cancel();
         s.progress().closeAll();
+        s.comparisons().close();
         return true;
     }
 

@@ -33,10 +33,16 @@ public enum WebMsg {
     LABEL_INVALID("data.labelInvalid"),
     GRADCHECK_TOO_LARGE("check.tooLarge"),
     TOO_MANY_PARAMS("train.tooManyParams"),
+    COMPARE_UNKNOWN_OPTIMIZER("compare.unknownOptimizer"),
+    COMPARE_TWICE("compare.twice"),
+    COMPARE_TOO_MUCH_WORK("compare.tooMuchWork"),
+    COMPARE_BUSY("compare.busy"),
     TYPE_INTEGER("type.integer"),
     TYPE_NUMBER("type.number"),
     TYPE_STRING("type.string"),
     TYPE_NUMBERS("type.numbers"),
+    TYPE_STRINGS("type.strings"),
+    TYPE_BOOLEAN("type.boolean"),
     VALUE_BINARY("value.binary"),
     VALUE_UNIT("value.unit");
 

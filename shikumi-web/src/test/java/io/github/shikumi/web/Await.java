@@ -2,7 +2,7 @@ package io.github.shikumi.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Waits (bounded) for a session's background run to end. */
+/** Waits (bounded) for a session's background run or comparison to end. */
 final class Await {
     private Await() {
     }
@@ -17,5 +17,18 @@ final class Await {
             Thread.sleep(20);
         }
         throw new AssertionError("the run did not end within 60 s");
+    }
+
+    /** Waits (bounded) for a session's comparison to end; returns its state. */
+    static JsonNode compared(TestServer server, String session) throws InterruptedException {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < until) {
+            JsonNode s = server.get(session + "/compare").json();
+            if (!s.get("running").asBoolean()) {
+                return s;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the comparison did not end within 120 s");
     }
 }

@@ -28,7 +28,8 @@ class BrowserTest {
     static Browser browser;
     static int fresh;
 
-    static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "conventions", "export"};
+    static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions",
+        "export"};
 
     @BeforeAll
     static void start() throws Exception {
@@ -241,7 +242,28 @@ class BrowserTest {
         assertThat(net.layout().shapeText()).isEqualTo("20-3-4");
         JsonNode n = server.get(sessionPath() + "/network?iteration=150").json();
         assertThat(net.params()).containsExactly(Reference.params(n, net.layout()));
-        assertThat(browser.find("#export-xlsx").isEnabled()).isFalse();
+    }
+
+    @Test
+    void the_downloaded_workbook_opens_in_poi_with_the_books_sheets() throws Exception {
+        openFresh("#/export?n=40&lang=ja");
+        browser.click("#export-xlsx");
+        Path dir = browser.downloads();
+        Path file = browser.until(d -> {
+            try (Stream<Path> files = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+                return files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        Thread.sleep(300);
+        assertThat(file.getFileName().toString()).isEqualTo("aple-model-40.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            List<String> sheets = new java.util.ArrayList<>();
+            wb.forEach(sh -> sheets.add(sh.getSheetName()));
+            assertThat(sheets).containsExactly("BP", "学習経過", "結果", "マクロ"); // the page's language
+            assertThat(wb.getName("E")).isNotNull();
+        }
     }
 
     @Test

@@ -13,14 +13,20 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A session's Server-Sent Events, read on a thread of its own; {@link #next} returns each event's data. */
+/** A session's Server-Sent Events of one name, read on a thread of its own; {@link #next} returns each event's data. */
 final class EventStream implements AutoCloseable {
     private final BlockingQueue<String> events = new ArrayBlockingQueue<>(10_000);
     private final InputStream body;
     private final Thread reader;
 
+    /** The training stream {@code SESSION/events}, event {@code progress}. */
     EventStream(TestServer server, String session) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + session + "/events"))
+        this(server, session + "/events", "progress");
+    }
+
+    /** The stream at {@code path}, keeping the events called {@code name}. */
+    EventStream(TestServer server, String path, String name) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + path))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build();
         HttpResponse<InputStream> r = server.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
@@ -34,7 +40,7 @@ final class EventStream implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     if (line.startsWith("event:")) {
                         event = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && "progress".equals(event)) {
+                    } else if (line.startsWith("data:") && name.equals(event)) {
                         events.add(line.substring(5).trim());
                     }
                 }

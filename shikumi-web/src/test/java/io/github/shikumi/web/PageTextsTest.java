@@ -69,7 +69,7 @@ class PageTextsTest {
         while (html.find()) {
             used.add(html.group(1));
         }
-        for (String view : new String[] {"data", "network", "train", "step", "results", "try", "travel", "conventions", "export"}) {
+        for (String view : new String[] {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions", "export"}) {
             used.add("nav." + view); // t(`nav.${name}`)
         }
         used.add("train.scale.log");

@@ -60,6 +60,11 @@ export function sessionApi(id) {
     deleteImage: (n) => api.del(`${base}/data/images/${n}`),
     modelUrl: (iteration) => `${base}/export/model?iteration=${iteration}`,
     dataUrl: () => `${base}/export/data`,
+    xlsxUrl: (iteration, language) => `${base}/export/xlsx?iteration=${iteration}&lang=${language}`,
     eventsUrl: () => `${base}/events`,
+    compare: (body) => api.post(`${base}/compare`, body),
+    compareState: () => api.get(`${base}/compare`),
+    compareCancel: () => api.post(`${base}/compare/cancel`),
+    compareEventsUrl: () => `${base}/compare/events`,
   };
 }

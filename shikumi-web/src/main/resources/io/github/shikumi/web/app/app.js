@@ -10,12 +10,13 @@ import stepView from './views/step.js';
 import resultsView from './views/results.js';
 import tryView from './views/try.js';
 import travelView from './views/travel.js';
+import compareView from './views/compare.js';
 import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
 
 const VIEWS = {
   data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
-  try: tryView, travel: travelView, conventions: conventionsView, export: exportView,
+  try: tryView, travel: travelView, compare: compareView, conventions: conventionsView, export: exportView,
 };
 /** Views that show one iteration of the run: the time bar is shown with them. */
 const TIMED = new Set(['network', 'step', 'results', 'try']);

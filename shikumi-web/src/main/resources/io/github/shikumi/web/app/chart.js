@@ -1,6 +1,24 @@
 // Line charts of E and accuracy per iteration (uPlot, from its webjar), with an optional marker at
 // the iteration shown and a dashed curve of the branch left behind.
 import uPlot from 'uplot';
+import { num } from './fmt.js';
+
+const isDecade = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+
+const mantissa = (v) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+
+/**
+ * Log-axis labels: powers of ten (every second or third when there are many), as 0.01 or 1×10⁻⁶; when
+ * the range spans less than a decade or two, also 2 and 5 times them.
+ */
+function decades(u, ticks) {
+  const n = ticks.filter(isDecade).length;
+  if (n < 2) {
+    return ticks.map((v) => (v > 0 && [1, 2, 5].includes(mantissa(v)) ? num(v, 2) : ''));
+  }
+  const step = Math.max(1, Math.ceil(n / 6));
+  return ticks.map((v) => (isDecade(v) && Math.round(Math.log10(v)) % step === 0 ? num(v, 2) : ''));
+}
 
 /**
  * el: container; options: title, log (E on a log scale), percent (accuracy axis 0–100 %),
@@ -26,7 +44,8 @@ export function lineChart(el, options) {
     },
     axes: [
       { label: options.xLabel },
-      options.percent ? { values: (u, ticks) => ticks.map((v) => `${Math.round(v * 100)}%`) } : {},
+      options.percent ? { values: (u, ticks) => ticks.map((v) => `${Math.round(v * 100)}%`) }
+        : options.log ? { values: decades, size: 70 } : {},
     ],
     legend: { live: true },
     hooks: {
@@ -56,9 +75,9 @@ export function lineChart(el, options) {
   ro.observe(el);
   return {
     plot,
-    /** ys: one array per series (shorter ones are padded with gaps). */
-    set(ys) {
-      const n = Math.max(1, ...ys.map((y) => (y ? y.length : 0)));
+    /** ys: one array per series (shorter ones are padded with gaps); the x axis spans at least minLength points. */
+    set(ys, minLength = 1) {
+      const n = Math.max(1, minLength, ...ys.map((y) => (y ? y.length : 0)));
       const x = Array.from({ length: n }, (_, i) => i);
       data = [x, ...ys.map((y) => {
         const a = new Array(n).fill(null);

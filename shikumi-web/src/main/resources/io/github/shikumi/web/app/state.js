@@ -1,9 +1,10 @@
 // The page's state lives in the URL, so a view can be linked:
 //   #/VIEW?lang=ja&data=aple&eta=0.05&hidden=3&seed=1&n=500&at=120&img=3&out=0&scale=log
-// n = iterations trained (a fresh tab trains that far again), at = iteration shown (time travel).
+// n = iterations trained (a fresh tab trains that far again), at = iteration shown (time travel);
+// the Compare view's form: copt (optimisers), cdata, chidden, cseed, ceta, cn, czero=1, cpace=0.
 const listeners = [];
 
-export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'conventions', 'export'];
+export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export'];
 
 export function read() {
   const h = location.hash.startsWith('#/') ? location.hash.slice(2) : '';

@@ -1,6 +1,7 @@
-// Export: the model JSON of the iteration shown, the dataset as bitmap text, and the .xlsx workbook
-// (disabled: the spreadsheet module is not part of this build yet).
+// Export: the model JSON of the iteration shown, the dataset as bitmap text, and the book's .xlsx
+// workbook of the model shown (headings in the page's language).
 import { h } from '../fmt.js';
+import { lang } from '../i18n.js';
 
 let el;
 let app;
@@ -19,8 +20,8 @@ function render() {
         h('a', { class: 'button', id: 'export-data', href: app.s.dataUrl(), download: '' }, t('export.data')),
         h('p', { class: 'hint' }, t('export.dataHint'))),
       h('li', {},
-        h('button', { type: 'button', id: 'export-xlsx', disabled: true, 'aria-describedby': 'export-xlsx-why' }, t('export.xlsx')),
-        h('p', { class: 'hint', id: 'export-xlsx-why' }, t('export.xlsxDisabled')))));
+        h('a', { class: 'button', id: 'export-xlsx', href: app.s.xlsxUrl(k, lang()), download: '' }, t('export.xlsx', { k })),
+        h('p', { class: 'hint' }, t('export.xlsxHint')))));
 }
 
 export default {
