@@ -27,12 +27,19 @@ final class Api {
     private final Sessions sessions;
     private final ExecutorService runs;
     private final DataApi data;
+    private final ImageApi images;
 
-    Api(WebConfig config, Sessions sessions, ExecutorService runs) {
+    Api(WebConfig config, Sessions sessions, ExecutorService runs, FashionMnist imageData) {
         this.config = config;
         this.sessions = sessions;
         this.runs = runs;
         this.data = new DataApi(config, this);
+        this.images = new ImageApi(sessions, imageData);
+    }
+
+    /** The server stops: large-data runs are cancelled. */
+    void close() {
+        images.closeAll();
     }
 
     void routes(RoutesConfig r) {
@@ -58,6 +65,7 @@ final class Api {
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
         data.routes(r);
+        images.routes(r);
     }
 
     Session session(Context ctx) {
@@ -109,7 +117,7 @@ final class Api {
         limits.put("maxStepIterations", config.maxStepIterations());
         limits.put("maxRunIterations", config.maxRunIterations());
         limits.put("maxBodyBytes", config.maxBodyBytes());
-        ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits));
+        ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits, "images", images.listing()));
     }
 
     private void create(Context ctx) {

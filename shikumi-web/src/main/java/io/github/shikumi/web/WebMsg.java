@@ -38,7 +38,11 @@ public enum WebMsg {
     TYPE_STRING("type.string"),
     TYPE_NUMBERS("type.numbers"),
     VALUE_BINARY("value.binary"),
-    VALUE_UNIT("value.unit");
+    VALUE_UNIT("value.unit"),
+    // the large image data (ImageApi)
+    IMAGES_UNAVAILABLE("images.unavailable"),
+    IMAGES_SERVER_BUSY("images.serverBusy"),
+    TYPE_SET("type.set");
 
     public static final String BUNDLE = "io.github.shikumi.web.messages";
 

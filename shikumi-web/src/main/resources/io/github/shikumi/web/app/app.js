@@ -12,10 +12,12 @@ import tryView from './views/try.js';
 import travelView from './views/travel.js';
 import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
+import imagesView from './views/images.js';
 
 const VIEWS = {
   data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
   try: tryView, travel: travelView, conventions: conventionsView, export: exportView,
+  images: imagesView,
 };
 /** Views that show one iteration of the run: the time bar is shown with them. */
 const TIMED = new Set(['network', 'step', 'results', 'try']);
@@ -251,7 +253,10 @@ async function main() {
     document.getElementById('main').focus();
   });
   setupTimebar();
-  app.datasets = (await api.get('/api/datasets')).bundled;
+  const listing = await api.get('/api/datasets');
+  app.datasets = listing.bundled;
+  app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
+  document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
   await startSession(st);
   let lastSt = state.read();
   state.onChange((next) => {

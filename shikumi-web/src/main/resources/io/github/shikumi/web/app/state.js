@@ -3,7 +3,7 @@
 // n = iterations trained (a fresh tab trains that far again), at = iteration shown (time travel).
 const listeners = [];
 
-export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'conventions', 'export'];
+export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'conventions', 'export', 'images'];
 
 export function read() {
   const h = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
