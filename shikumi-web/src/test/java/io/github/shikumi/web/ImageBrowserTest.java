@@ -60,6 +60,7 @@ class ImageBrowserTest {
         new Select(browser.find("#images-count")).selectByValue("10000");
         browser.click("#images-start");
         browser.find("#images-bar");
+        browser.screenshot("images-progress");
         assertThat(browser.find("#images-cancel").isEnabled()).isTrue();
         browser.until(d -> !browser.all("#images-test-accuracy").isEmpty());
         assertThat(browser.text("#images-state")).startsWith("Finished in");
@@ -74,5 +75,19 @@ class ImageBrowserTest {
         browser.until(d -> browser.text("#h-images").contains("画像データ"));
         assertThat(browser.text("#images-gallery")).contains("アンクルブーツ");
         browser.driver.findElement(By.id("images-confusion"));
+    }
+
+    @Test
+    void the_image_view_fits_a_phone_width_screen_after_a_run() throws Exception {
+        try (Browser phone = new Browser(390, 844)) {
+            phone.open(server.base + "/?phone=1#/images");
+            phone.until(d -> phone.all("#images-gallery canvas.grey-thumb").size() == 80);
+            new Select(phone.find("#images-count")).selectByValue("1000");
+            phone.click("#images-start");
+            phone.until(d -> !phone.all("#images-confusion").isEmpty());
+            long overflow = (Long) phone.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).isLessThanOrEqualTo(0);
+            phone.screenshot("phone-images");
+        }
     }
 }

@@ -21,6 +21,8 @@ const VIEWS = {
 };
 /** Views that show one iteration of the run: the time bar is shown with them. */
 const TIMED = new Set(['network', 'step', 'results', 'try']);
+/** Views made for the book's small bitmap networks: with large image data offered, they say so. */
+const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
 const SESSION_KEY = 'shikumi.session';
 
 const listeners = {};
@@ -221,6 +223,7 @@ function show(st) {
     a.href = `#/${a.dataset.nav}?${params.toString()}`;
   });
   document.getElementById('timebar').hidden = !TIMED.has(name);
+  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
   updateStatus();

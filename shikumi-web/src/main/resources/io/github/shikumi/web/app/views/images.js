@@ -117,24 +117,24 @@ function renderRun() {
       t(`images.state.${s.state}`, { secs: num(s.seconds, 3), error: s.error || '' })));
   }
   if (s.history && s.history.length) {
-    parts.push(h('table', { class: 'epochs', id: 'images-epochs-table' },
+    parts.push(h('div', { class: 'table-scroll' }, h('table', { class: 'epochs', id: 'images-epochs-table' },
       h('caption', {}, t('images.epochsCaption')),
       h('thead', {}, h('tr', {}, ['epoch', 'seconds', 'loss', 'trainAccuracy', 'testLoss', 'testAccuracy']
         .map((k) => h('th', { scope: 'col' }, t(`images.col.${k}`))))),
       h('tbody', {}, s.history.map((e) => h('tr', {},
         h('td', {}, String(e.epoch)), h('td', {}, num(e.seconds, 3)), h('td', {}, num(e.loss, 4)),
         h('td', {}, pct(e.trainAccuracy)), h('td', {}, e.testLoss == null ? '' : num(e.testLoss, 4)),
-        h('td', {}, e.testAccuracy == null ? '' : pct(e.testAccuracy)))))));
+        h('td', {}, e.testAccuracy == null ? '' : pct(e.testAccuracy))))))));
   }
   if (s.result) {
     const labels = s.result.confusion.map((_, k) => String(k));
     parts.push(h('p', { id: 'images-test-accuracy' }, t('images.testAccuracy', { acc: pct(s.result.testAccuracy), n: s.result.testImages })));
-    parts.push(h('table', { class: 'confusion', id: 'images-confusion' },
+    parts.push(h('div', { class: 'table-scroll' }, h('table', { class: 'confusion', id: 'images-confusion' },
       h('caption', {}, t('images.confusionCaption')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('results.trueLabel')),
         labels.map((l) => h('th', { scope: 'col', title: className(Number(l)) }, l)))),
       h('tbody', {}, labels.map((l, a) => h('tr', {}, h('th', { scope: 'row' }, `${l} ${className(a)}`),
-        s.result.confusion[a].map((c, p) => h('td', { class: c === 0 ? 'zero' : a === p ? 'diag' : 'off' }, String(c))))))));
+        s.result.confusion[a].map((c, p) => h('td', { class: c === 0 ? 'zero' : a === p ? 'diag' : 'off' }, String(c)))))))));
   }
   box.replaceChildren(...parts);
 }
