@@ -107,7 +107,7 @@ function renderRun() {
   if (running) {
     parts.push(h('div', { class: 'progress panel', id: 'images-progress' },
       h('progress', { id: 'images-bar', max: '1', value: String(s.fraction || 0) }),
-      h('span', { id: 'images-progress-text', 'aria-live': 'polite' }, s.state === 'loading' ? t('images.loading')
+      h('span', { id: 'images-progress-text', 'aria-live': 'polite' }, s.state === 'loading' ? t('images.starting')
         : t('images.progress', {
           epoch: s.epoch, epochs: s.epochs, batch: s.batch, batches: s.batches,
           loss: num(s.loss, 4), secs: s.etaSeconds == null ? '…' : Math.ceil(s.etaSeconds),
