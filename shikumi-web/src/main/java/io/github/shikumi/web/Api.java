@@ -28,13 +28,20 @@ final class Api {
     private final ExecutorService runs;
     private final DataApi data;
     private final CompareApi compare;
+    private final ImageApi images;
 
-    Api(WebConfig config, Sessions sessions, ExecutorService runs) {
+    Api(WebConfig config, Sessions sessions, ExecutorService runs, FashionMnist imageData) {
         this.config = config;
         this.sessions = sessions;
         this.runs = runs;
         this.data = new DataApi(config, this);
         this.compare = new CompareApi(config, this, runs);
+        this.images = new ImageApi(sessions, imageData);
+    }
+
+    /** The server stops: large-data runs are cancelled. */
+    void close() {
+        images.closeAll();
     }
 
     void routes(RoutesConfig r) {
@@ -65,6 +72,7 @@ final class Api {
         });
         data.routes(r);
         compare.routes(r);
+        images.routes(r);
     }
 
     Session session(Context ctx) {
@@ -118,7 +126,7 @@ final class Api {
         limits.put("maxBodyBytes", config.maxBodyBytes());
         limits.put("maxCompareIterations", config.maxCompareIterations());
         limits.put("maxCompareWork", config.maxCompareWork());
-        ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits));
+        ShikumiServer.json(ctx, Map.of("bundled", list, "limits", limits, "images", images.listing()));
     }
 
     private void create(Context ctx) {

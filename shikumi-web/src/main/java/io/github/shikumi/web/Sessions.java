@@ -55,6 +55,11 @@ final class Sessions {
         return s;
     }
 
+    /** True while the server keeps session {@code id} (without marking it as used). */
+    boolean contains(String id) {
+        return map.containsKey(id);
+    }
+
     boolean remove(String id) {
         Session s = map.remove(id);
         if (s == null) {

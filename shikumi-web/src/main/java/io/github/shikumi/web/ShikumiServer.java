@@ -32,13 +32,18 @@ public final class ShikumiServer {
     }
 
     static Javalin create(WebConfig config, LongSupplier millis) {
+        return create(config, millis, FashionMnist.SHARED);
+    }
+
+    /** @param imageData the large image data offered (tests pass a folder without the files) */
+    static Javalin create(WebConfig config, LongSupplier millis, FashionMnist imageData) {
         Sessions sessions = new Sessions(config, millis);
         ExecutorService runs = Executors.newFixedThreadPool(config.runThreads(), r -> {
             Thread t = new Thread(r, "shikumi-run");
             t.setDaemon(true);
             return t;
         });
-        Api api = new Api(config, sessions, runs);
+        Api api = new Api(config, sessions, runs, imageData);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -55,6 +60,7 @@ public final class ShikumiServer {
             c.staticFiles.enableWebjars();
             c.events.serverStopping(() -> {
                 sessions.closeAll();
+                api.close();
                 runs.shutdownNow();
             });
             api.routes(c.routes);

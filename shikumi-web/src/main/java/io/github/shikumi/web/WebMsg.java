@@ -44,7 +44,11 @@ public enum WebMsg {
     TYPE_STRINGS("type.strings"),
     TYPE_BOOLEAN("type.boolean"),
     VALUE_BINARY("value.binary"),
-    VALUE_UNIT("value.unit");
+    VALUE_UNIT("value.unit"),
+    // the large image data (ImageApi)
+    IMAGES_UNAVAILABLE("images.unavailable"),
+    IMAGES_SERVER_BUSY("images.serverBusy"),
+    TYPE_SET("type.set");
 
     public static final String BUNDLE = "io.github.shikumi.web.messages";
 

@@ -23,7 +23,12 @@ final class TestServer implements AutoCloseable {
     final AtomicLong clock = new AtomicLong(1_000_000);
 
     TestServer(WebConfig config) {
-        app = ShikumiServer.create(config.withPort(0), clock::get).start();
+        this(config, FashionMnist.SHARED);
+    }
+
+    /** A server offering the large image data of {@code imageData} (a folder without the files: none). */
+    TestServer(WebConfig config, FashionMnist imageData) {
+        app = ShikumiServer.create(config.withPort(0), clock::get, imageData).start();
         base = "http://127.0.0.1:" + app.port();
     }
 

@@ -13,13 +13,17 @@ import travelView from './views/travel.js';
 import compareView from './views/compare.js';
 import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
+import imagesView from './views/images.js';
 
 const VIEWS = {
   data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
   try: tryView, travel: travelView, compare: compareView, conventions: conventionsView, export: exportView,
+  images: imagesView,
 };
 /** Views that show one iteration of the run: the time bar is shown with them. */
 const TIMED = new Set(['network', 'step', 'results', 'try']);
+/** Views made for the book's small bitmap networks: with large image data offered, they say so. */
+const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
 const SESSION_KEY = 'shikumi.session';
 
 const listeners = {};
@@ -220,6 +224,7 @@ function show(st) {
     a.href = `#/${a.dataset.nav}?${params.toString()}`;
   });
   document.getElementById('timebar').hidden = !TIMED.has(name);
+  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
   updateStatus();
@@ -252,7 +257,10 @@ async function main() {
     document.getElementById('main').focus();
   });
   setupTimebar();
-  app.datasets = (await api.get('/api/datasets')).bundled;
+  const listing = await api.get('/api/datasets');
+  app.datasets = listing.bundled;
+  app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
+  document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
   await startSession(st);
   let lastSt = state.read();
   state.onChange((next) => {

@@ -4,7 +4,7 @@
 // the Compare view's form: copt (optimisers), cdata, chidden, cseed, ceta, cn, czero=1, cpace=0.
 const listeners = [];
 
-export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export'];
+export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export', 'images'];
 
 export function read() {
   const h = location.hash.startsWith('#/') ? location.hash.slice(2) : '';

@@ -23,7 +23,9 @@ function render() {
   const select = h('select', { id: 'data-select' },
     app.datasets.map((d) => h('option', { value: d.name, selected: d.name === data.name && data.bundled },
       t('data.bundledOption', { name: d.name, n: d.size, shape: `${d.height}×${d.width}` }))),
-    data.bundled ? null : h('option', { value: '', selected: true, disabled: true }, data.name));
+    data.bundled ? null : h('option', { value: '', selected: true, disabled: true }, data.name),
+    (app.imageSets || []).map((d) => h('option', { value: `images:${d.name}` },
+      t('data.imagesOption', { name: d.name, n: d.size, shape: `${d.height}×${d.width}` }))));
   const file = h('input', { type: 'file', id: 'data-file', accept: '.txt,text/plain', class: 'visually-hidden' });
   file.addEventListener('change', async () => {
     const f = file.files[0];
@@ -39,6 +41,7 @@ function render() {
       type: 'button', id: 'data-load',
       onclick: async () => {
         if (!select.value) return;
+        if (select.value.startsWith('images:')) { state.update({ view: 'images' }, true); return; } // large data: own view
         await app.act(() => app.s.select(select.value));
         state.update({ data: select.value, n: null, at: null });
         editing = null;
