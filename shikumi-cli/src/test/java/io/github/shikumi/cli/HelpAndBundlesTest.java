@@ -44,6 +44,18 @@ class HelpAndBundlesTest {
     }
 
     @Test
+    void help_texts_are_valid_format_strings_so_picocli_prints_them_as_written() throws Exception {
+        // picocli passes every help text through String.format: a lone '%' (as in "100 %") must be written "%%"
+        for (String bundle : new String[] {"/io/github/shikumi/cli/help.properties", "/io/github/shikumi/cli/help_ja.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String v = p.getProperty(key).replaceAll("\\$\\{[A-Z-]+\\}", "x");
+                assertThat(String.format(java.util.Locale.ROOT, v)).as(bundle + " " + key).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void text_bundles_have_the_same_keys_and_placeholders() throws Exception {
         assertSameKeysAndPlaceholders("/io/github/shikumi/cli/text.properties", "/io/github/shikumi/cli/text_ja.properties", Set.of());
     }
