@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -23,10 +22,7 @@ import org.openqa.selenium.WebElement;
  * classifies a drawing, speaks Japanese, lets the learner edit data, and exports a model core can load.
  * Each test starts a fresh tab session; screenshots of every view go to target/screenshots.
  */
-class BrowserTest {
-    static TestServer server;
-    static Browser browser;
-    static int fresh;
+class BrowserTest extends PageTest {
 
     static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions",
         "export"};
@@ -35,26 +31,7 @@ class BrowserTest {
     static void start() throws Exception {
         Browser.assumeInstalled();
         org.junit.jupiter.api.Assumptions.assumeTrue(Bundled.available().contains("aple"), "needs the aple data");
-        server = new TestServer();
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** Opens the app in a new session of this tab (sessionStorage cleared, page reloaded). */
-    static void openFresh(String hash) {
-        if (browser.driver.getCurrentUrl().startsWith(server.base)) {
-            browser.js("sessionStorage.clear()");
-        }
-        browser.open(server.base + "/?fresh=" + (++fresh) + hash);
+        startServerAndBrowser();
     }
 
     static void go(String view) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -14,34 +13,13 @@ import org.openqa.selenium.WebElement;
  * the chart while it runs (pixels of each optimiser's colour on the canvas), then the table and the
  * explanation; the all-zero toggle starts from E = N·K/8. Screenshots under target/screenshots (compare-running, compare-done, compare-ja).
  */
-class CompareBrowserTest {
-    static TestServer server;
-    static Browser browser;
-    static int fresh;
+class CompareBrowserTest extends PageTest {
 
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
         org.junit.jupiter.api.Assumptions.assumeTrue(Bundled.available().contains("aple"), "needs the aple data");
-        server = new TestServer();
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static void openFresh(String hash) {
-        if (browser.driver.getCurrentUrl().startsWith(server.base)) {
-            browser.js("sessionStorage.clear()");
-        }
-        browser.open(server.base + "/?fresh=" + (++fresh) + hash);
+        startServerAndBrowser();
     }
 
     static String sessionPath() {

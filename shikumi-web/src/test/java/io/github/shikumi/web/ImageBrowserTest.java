@@ -2,7 +2,6 @@ package io.github.shikumi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,26 +12,13 @@ import org.openqa.selenium.support.ui.Select;
  * files or Chromium are missing): choose the dataset in Data, see grey images, train briefly with the
  * progress bar, see the epochs, the test accuracy and the confusion matrix.
  */
-class ImageBrowserTest {
-    static TestServer server;
-    static Browser browser;
+class ImageBrowserTest extends PageTest {
 
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
         ImageApiTest.assumeInstalled();
-        server = new TestServer();
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        startServerAndBrowser();
     }
 
     @Test
