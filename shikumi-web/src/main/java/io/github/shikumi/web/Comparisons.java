@@ -1,6 +1,5 @@
 package io.github.shikumi.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
 import io.javalin.http.sse.SseClient;
@@ -132,15 +131,7 @@ final class Comparisons {
             }
             for (Object[] o : out) {
                 Client c = (Client) o[0];
-                try {
-                    if (c.sse.terminated()) {
-                        clients.remove(c);
-                        continue;
-                    }
-                    c.sse.sendEvent("compare", Body.MAPPER.writeValueAsString(o[1]));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                } catch (RuntimeException e) {
+                if (!Events.send(c.sse, "compare", Events.json(o[1]))) {
                     clients.remove(c);
                 }
             }

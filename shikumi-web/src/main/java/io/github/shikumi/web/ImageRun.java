@@ -1,6 +1,5 @@
 package io.github.shikumi.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
@@ -228,20 +227,9 @@ final class ImageRun {
         if (clients.isEmpty()) {
             return;
         }
-        String json;
-        try {
-            json = Body.MAPPER.writeValueAsString(status());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = Events.json(status());
         for (SseClient c : clients) {
-            try {
-                if (c.terminated()) {
-                    clients.remove(c);
-                } else {
-                    c.sendEvent("images", json);
-                }
-            } catch (RuntimeException e) {
+            if (!Events.send(c, "images", json)) {
                 clients.remove(c);
             }
         }

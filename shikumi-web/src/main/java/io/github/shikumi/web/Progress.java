@@ -1,6 +1,5 @@
 package io.github.shikumi.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,15 +75,7 @@ final class Progress {
             }
             for (Object[] o : out) {
                 Client c = (Client) o[0];
-                try {
-                    if (c.sse.terminated()) {
-                        clients.remove(c);
-                        continue;
-                    }
-                    c.sse.sendEvent("progress", Body.MAPPER.writeValueAsString(o[1]));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                } catch (RuntimeException e) {
+                if (!Events.send(c.sse, "progress", Events.json(o[1]))) {
                     clients.remove(c);
                 }
             }
