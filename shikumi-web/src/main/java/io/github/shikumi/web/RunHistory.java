@@ -3,22 +3,55 @@ package io.github.shikumi.web;
 import java.util.Arrays;
 
 /**
- * Every iteration of a session's training run: the parameters, E and training accuracy at iterations
- * 0 … {@link #last()}, and the η that led to each iteration (time travel: any iteration can be shown
- * again, and training can branch from it). Not thread-safe: the owning {@link Session} guards it.
+ * Every iteration of a session's training run, for time travel: E, training accuracy and the η that led to
+ * each of the iterations 0 … {@link #last()}, and the parameters of any of them.
+ *
+ * <p>The parameters are kept as checkpoints: every iteration while there is room (the book's 500 iterations
+ * of 79 parameters are all kept), then, each time the room is full, every other checkpoint is dropped and the
+ * spacing doubles (at most {@link #MAX_STRIDE}). An iteration between two checkpoints is recomputed from the
+ * one before it by the same updates with the recorded η ({@link Replay}); gradient descent is deterministic,
+ * so the result is bit for bit the parameters the run had. Memory stays bounded however long a run goes,
+ * which keeps a server with many sessions out of long garbage-collection pauses. The parameters of the last
+ * iteration are always kept, so training goes on without recomputing. Not thread-safe: the owning
+ * {@link Session} guards it.
  */
 final class RunHistory {
+    /** Largest spacing of checkpoints: a recomputation is at most {@code MAX_STRIDE − 1} updates. */
+    static final int MAX_STRIDE = 64;
+
+    /** Recomputes the parameters of iteration {@code to} from those of iteration {@code from} (≤ to). */
+    interface Replay {
+        double[] replay(double[] params, int from, int to);
+    }
+
     private final int count;
-    private double[] params;
+    private final int maxCheckpoints;
+    private final Replay replay;
+    /** Checkpoint j holds the parameters of iteration j·stride. */
+    private double[] checkpoints;
+    private int checkpointCount;
+    private int stride = 1;
+    private double[] lastParams;
     private double[] e;
     private double[] accuracy;
     private double[] eta;
     private int size;
+    /** The last recomputed iteration (−1 = none), so that scrubbing forward recomputes only the difference. */
+    private int cachedK = -1;
+    private double[] cached;
 
-    /** A run that starts at {@code initial} with E and accuracy {@code e0}, {@code acc0}. */
-    RunHistory(double[] initial, double e0, double acc0) {
-        count = initial.length;
-        params = new double[count * 16];
+    /**
+     * A run that starts at {@code initial} with E and accuracy {@code e0}, {@code acc0}, keeping at most
+     * {@code maxCheckpoints} (≥ 2) checkpoints of parameters.
+     */
+    RunHistory(double[] initial, double e0, double acc0, int maxCheckpoints, Replay replay) {
+        if (maxCheckpoints < 2) {
+            throw new IllegalArgumentException("maxCheckpoints must be at least 2, got " + maxCheckpoints);
+        }
+        this.count = initial.length;
+        this.maxCheckpoints = maxCheckpoints;
+        this.replay = replay;
+        checkpoints = new double[count * Math.min(16, maxCheckpoints)];
         e = new double[16];
         accuracy = new double[16];
         eta = new double[16];
@@ -40,31 +73,101 @@ final class RunHistory {
         return size;
     }
 
+    /** The most iterations a run can reach (the last possible iteration). */
+    int maxIterations() {
+        return maxCheckpoints * MAX_STRIDE - 1;
+    }
+
+    /** The spacing of the kept checkpoints now (1 = every iteration is kept). */
+    int stride() {
+        return stride;
+    }
+
+    /** Parameter values held now (checkpoints and the last iteration), for memory accounting and tests. */
+    long valuesHeld() {
+        return (long) checkpointCount * count + count;
+    }
+
     void append(double[] p, double eValue, double acc, double etaUsed) {
+        int k = size;
+        if (k > maxIterations()) {
+            throw new IllegalStateException("history full at iteration " + k);
+        }
         if (size == e.length) {
             int cap = e.length * 2;
-            params = Arrays.copyOf(params, cap * count);
             e = Arrays.copyOf(e, cap);
             accuracy = Arrays.copyOf(accuracy, cap);
             eta = Arrays.copyOf(eta, cap);
         }
-        System.arraycopy(p, 0, params, size * count, count);
+        if (k % stride == 0) {
+            if (checkpointCount == maxCheckpoints) {
+                thin();
+            }
+            if (k % stride == 0) {
+                if (checkpoints.length < (checkpointCount + 1) * count) {
+                    checkpoints = Arrays.copyOf(checkpoints, Math.min(maxCheckpoints, 2 * checkpointCount) * count);
+                }
+                System.arraycopy(p, 0, checkpoints, checkpointCount * count, count);
+                checkpointCount++;
+            }
+        }
+        if (lastParams == null) {
+            lastParams = new double[count];
+        }
+        System.arraycopy(p, 0, lastParams, 0, count);
         e[size] = eValue;
         accuracy[size] = acc;
         eta[size] = etaUsed;
         size++;
     }
 
+    /** Drops every other checkpoint and doubles the spacing. */
+    private void thin() {
+        if (stride >= MAX_STRIDE) {
+            throw new IllegalStateException("checkpoint spacing would exceed " + MAX_STRIDE);
+        }
+        int kept = (checkpointCount + 1) / 2;
+        for (int j = 1; j < kept; j++) {
+            System.arraycopy(checkpoints, 2 * j * count, checkpoints, j * count, count);
+        }
+        checkpointCount = kept;
+        stride *= 2;
+    }
+
     /** Forgets the iterations after {@code k} (branching from k). */
     void truncateAfter(int k) {
         checkIteration(k);
+        lastParams = params(k);
         size = k + 1;
+        checkpointCount = k / stride + 1;
+        if (cachedK > k) {
+            cachedK = -1;
+            cached = null;
+        }
     }
 
-    /** The parameters of iteration k (a copy). */
+    /** The parameters of iteration k (a copy), recomputed from the checkpoint before it when not kept. */
     double[] params(int k) {
         checkIteration(k);
-        return Arrays.copyOfRange(params, k * count, (k + 1) * count);
+        if (k == last()) {
+            return lastParams.clone();
+        }
+        int base = k / stride;
+        int from = base * stride;
+        if (from == k) {
+            return Arrays.copyOfRange(checkpoints, base * count, (base + 1) * count);
+        }
+        double[] start;
+        if (cachedK >= from && cachedK <= k) {
+            start = cached.clone();
+            from = cachedK;
+        } else {
+            start = Arrays.copyOfRange(checkpoints, base * count, (base + 1) * count);
+        }
+        double[] p = from == k ? start : replay.replay(start, from, k);
+        cachedK = k;
+        cached = p.clone();
+        return p;
     }
 
     double e(int k) {

@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
 final class Session {
     static final double MAX_ETA = 100;
     static final long MAX_SEED = Integer.MAX_VALUE;
+    /** Most checkpoints of parameters one session keeps for time travel (see {@link RunHistory}). */
+    static final int MAX_CHECKPOINTS = 1024;
 
     final String id;
     private final WebConfig config;
@@ -36,6 +38,10 @@ final class Session {
     private RunHistory history;
     /** Owned by the background run while one is active, else used under the monitor. */
     private NetworkObjective objective;
+    /** Recomputes iterations between kept checkpoints (time travel); used under the monitor only. */
+    private NetworkObjective replayObjective;
+    /** The data the run trains on (the working data when the run started). */
+    private Dataset runData;
     private RunJob job;
     private double[] branchedE;
 
@@ -86,7 +92,9 @@ final class Session {
         objective = new NetworkObjective(net.layout(), d);
         double[] p0 = net.params();
         double e0 = objective.value(p0);
-        history = new RunHistory(p0, e0, objective.accuracy(p0));
+        runData = d;
+        replayObjective = null;
+        history = new RunHistory(p0, e0, objective.accuracy(p0), maxCheckpoints(p), this::replay);
         branchedE = null;
         progress.truncated(0);
     }
@@ -170,6 +178,36 @@ final class Session {
         });
     }
 
+    /**
+     * Checkpoints of parameters one session keeps: up to 1,024 (every iteration of the book's 500), fewer for
+     * large networks so that one session holds at most {@code maxHistoryValues} parameter values.
+     */
+    private int maxCheckpoints(int p) {
+        return (int) Math.min(MAX_CHECKPOINTS, config.maxHistoryValues() / p);
+    }
+
+    /**
+     * The parameters of iteration {@code to}, recomputed from those of iteration {@code from} by the updates
+     * that made them: the same gradient descent with each update's recorded η, so bit for bit the same.
+     */
+    private double[] replay(double[] params, int from, int to) {
+        if (replayObjective == null) {
+            replayObjective = new NetworkObjective(initial.layout(), runData);
+        }
+        double[] p = params;
+        int k = from;
+        while (k < to) {
+            double etaUsed = history.eta(k + 1);
+            int n = 1;
+            while (k + n < to && Double.compare(history.eta(k + n + 1), etaUsed) == 0) {
+                n++;
+            }
+            p = new GradientDescent(etaUsed).minimize(replayObjective, p, n, (i, q, v) -> true).params();
+            k += n;
+        }
+        return p;
+    }
+
     /** The run's objective and η, for the background job that now owns them. */
     synchronized NetworkObjective objectiveForRun() {
         return objective;
@@ -192,8 +230,7 @@ final class Session {
     }
 
     private void checkRoom(int n) {
-        int p = history.parameterCount();
-        long maxIterations = config.maxHistoryValues() / p - 1;
+        long maxIterations = history.maxIterations();
         if (history.last() + (long) n > maxIterations) {
             throw ApiException.badRequest(WebMsg.RUN_HISTORY_FULL, maxIterations, history.last());
         }
@@ -298,6 +335,16 @@ final class Session {
         return m;
     }
 
+    /** The spacing of the kept checkpoints of parameters (1 = every iteration is kept). */
+    synchronized int checkpointStride() {
+        return history.stride();
+    }
+
+    /** Parameter values the run's history holds now. */
+    synchronized long historyValuesHeld() {
+        return history.valuesHeld();
+    }
+
     synchronized int historySize() {
         return history.size();
     }
@@ -325,7 +372,7 @@ final class Session {
         r.put("start", job == null ? history.last() : job.start());
         r.put("e", history.e(history.last()));
         r.put("accuracy", history.accuracy(history.last()));
-        r.put("maxIterations", config.maxHistoryValues() / history.parameterCount() - 1);
+        r.put("maxIterations", history.maxIterations());
         m.put("run", r);
         return m;
     }

@@ -216,12 +216,18 @@ class TrainingApiTest {
 
     @Test
     void history_is_bounded_and_a_full_session_says_how_to_go_on() {
+        // room for 100 checkpoints of the book's 79 parameters, 64 iterations apart at most
         try (TestServer small = new TestServer(WebConfig.defaults().withMaxHistoryValues(79 * 100))) {
             String s = small.session(1, "");
+            int max = small.get(s).json().at("/run/maxIterations").asInt();
+            assertThat(max).isEqualTo(100 * 64 - 1);
+            for (int i = 0; i < 63; i++) {
+                assertThat(small.post(s + "/step", "{\"iterations\": 100}").status()).isEqualTo(200);
+            }
             assertThat(small.post(s + "/step", "{\"iterations\": 90}").status()).isEqualTo(200);
-            Refused.check(small.post(s + "/step", "{\"iterations\": 10}"), 400, "99", "90", "branch");
-            Refused.check(small.post(s + "/run", "{\"iterations\": 10}"), 400, "99");
-            assertThat(small.get(s).json().at("/run/last").asInt()).isEqualTo(90);
+            Refused.check(small.post(s + "/step", "{\"iterations\": 10}"), 400, "6,399", "6,390", "branch");
+            Refused.check(small.post(s + "/run", "{\"iterations\": 10}"), 400, "6,399");
+            assertThat(small.get(s).json().at("/run/last").asInt()).isEqualTo(6390);
             assertThat(small.post(s + "/step", "{\"iterations\": 9}").status()).isEqualTo(200);
         }
     }
