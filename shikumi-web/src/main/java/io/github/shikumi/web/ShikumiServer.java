@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class ShikumiServer {
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            c.jetty.threadPool = requestThreads(config.requestThreads());
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
             c.staticFiles.add(sf -> {
@@ -88,6 +90,13 @@ public final class ShikumiServer {
                 }
             });
         });
+    }
+
+    /** Jetty's pool of request threads, bounded (see {@link WebConfig#requestThreads()}), named for thread dumps. */
+    private static QueuedThreadPool requestThreads(int max) {
+        QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(max, WebConfig.MIN_REQUEST_THREADS));
+        pool.setName("shikumi-http");
+        return pool;
     }
 
     /** The language of the answer: {@code ?lang=ja|en}, else the first language of Accept-Language. */

@@ -22,14 +22,20 @@ import java.time.Duration;
  * @param runThreads         background runs computed at once (others wait in line)
  * @param maxCompareIterations iterations of each optimiser in one comparison
  * @param maxCompareWork     images × parameters × iterations × optimisers allowed for one comparison
+ * @param requestThreads     threads that answer requests (Jetty's pool, its acceptor and selector included);
+ *                           further requests wait in line. A few per core: with 50 tabs busy on 2 cores, 8
+ *                           threads answered faster at the 99th percentile than Jetty's default of up to 250
+ *                           (which time-slices every request at once); see shikumi-bench/README.md
  */
 public record WebConfig(String host, int port, int maxSessions, Duration sessionIdle, long maxBodyBytes,
                         int maxImages, int maxSide, int maxLabels, int maxHidden, int maxStepIterations,
                         int maxRunIterations, long maxHistoryValues, long maxGradcheckWork, int runThreads,
-                        int maxCompareIterations, long maxCompareWork) {
+                        int maxCompareIterations, long maxCompareWork, int requestThreads) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    /** Jetty needs an acceptor and a selector thread besides the ones that answer. */
+    public static final int MIN_REQUEST_THREADS = 4;
 
     public WebConfig {
         if (host == null || host.isBlank()) {
@@ -40,7 +46,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
         }
         if (maxSessions < 1 || maxImages < 1 || maxSide < 1 || maxLabels < 2 || maxHidden < 1
                 || maxStepIterations < 1 || maxRunIterations < 1 || maxHistoryValues < 1 || runThreads < 1
-                || maxBodyBytes < 1 || maxCompareIterations < 1 || maxCompareWork < 1
+                || maxBodyBytes < 1 || maxCompareIterations < 1 || maxCompareWork < 1 || requestThreads < MIN_REQUEST_THREADS
                 || sessionIdle.isNegative() || sessionIdle.isZero()) {
             throw new IllegalArgumentException("limits must be positive: " + this);
         }
@@ -54,42 +60,48 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
     public static WebConfig defaults() {
         return new WebConfig(DEFAULT_HOST, DEFAULT_PORT, 100, Duration.ofMinutes(30), 1_000_000,
                 1000, 28, 10, 32, 100, 100_000, 4_000_000, 2_000_000_000L, 2,
-                10_000, 1_000_000_000L);
+                10_000, 1_000_000_000L, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
     public WebConfig withHost(String newHost) {
         return new WebConfig(newHost, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork);
+                maxCompareIterations, maxCompareWork, requestThreads);
     }
 
     public WebConfig withPort(int newPort) {
         return new WebConfig(host, newPort, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork);
+                maxCompareIterations, maxCompareWork, requestThreads);
     }
 
     public WebConfig withSessions(int max, Duration idle) {
         return new WebConfig(host, port, max, idle, maxBodyBytes, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork);
+                maxCompareIterations, maxCompareWork, requestThreads);
     }
 
     public WebConfig withMaxBodyBytes(long max) {
         return new WebConfig(host, port, maxSessions, sessionIdle, max, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork);
+                maxCompareIterations, maxCompareWork, requestThreads);
     }
 
     public WebConfig withMaxHistoryValues(long max) {
         return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, max, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork);
+                maxCompareIterations, maxCompareWork, requestThreads);
     }
 
     public WebConfig withCompareLimits(int maxIterations, long maxWork) {
         return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
                 maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxIterations, maxWork);
+                maxIterations, maxWork, requestThreads);
+    }
+
+    public WebConfig withRequestThreads(int threads) {
+        return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
+                maxCompareIterations, maxCompareWork, threads);
     }
 }

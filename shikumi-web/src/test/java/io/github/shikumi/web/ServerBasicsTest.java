@@ -1,6 +1,7 @@
 package io.github.shikumi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,38 @@ class ServerBasicsTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Test
+    void open_event_streams_do_not_hold_the_few_request_threads() throws Exception {
+        // the fewest request threads the server takes; each open stream would hold one if streams blocked
+        try (TestServer small = new TestServer(WebConfig.defaults().withRequestThreads(WebConfig.MIN_REQUEST_THREADS))) {
+            String s = small.session(1, "");
+            java.util.List<EventStream> streams = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3 * WebConfig.MIN_REQUEST_THREADS; i++) {
+                    streams.add(new EventStream(small, s));
+                }
+                assertThat(small.post(s + "/step", "{\"iterations\": 5}").status()).isEqualTo(200);
+                for (EventStream e : streams) {
+                    int last = -1;
+                    while (last != 5) {
+                        last = e.next().get("last").asInt();
+                    }
+                }
+                assertThat(small.get(s).json().at("/run/last").asInt()).isEqualTo(5);
+            } finally {
+                for (EventStream e : streams) {
+                    e.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void too_few_request_threads_are_refused() {
+        assertThatThrownBy(() -> WebConfig.defaults().withRequestThreads(WebConfig.MIN_REQUEST_THREADS - 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
