@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param maxHidden          hidden units
  * @param maxStepIterations  iterations of one synchronous step request
  * @param maxRunIterations   iterations of one background run
- * @param maxHistoryValues   parameter values one session keeps for time travel (iterations × parameters)
+ * @param maxHistoryValues   parameter values one session keeps as checkpoints for time travel (checkpoints ×
+ *                           parameters; at most 1,024 checkpoints, 64 iterations apart at most, see RunHistory)
  * @param maxGradcheckWork   parameters² × images allowed for one numerical-gradient request
  * @param runThreads         background runs computed at once (others wait in line)
  * @param maxCompareIterations iterations of each optimiser in one comparison

@@ -1,13 +1,20 @@
 package io.github.shikumi.web;
 
-/** Starts the workbench with the test classpath for looking at it by hand: {@code DevServer [port]}. */
+/**
+ * Starts the workbench with the test classpath for looking at it by hand, and for the load check:
+ * {@code DevServer [port] [requestThreads]}.
+ */
 public final class DevServer {
     private DevServer() {
     }
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
-        ShikumiServer.create(WebConfig.defaults().withPort(port)).start();
+        WebConfig config = WebConfig.defaults().withPort(port);
+        if (args.length > 1) {
+            config = config.withRequestThreads(Integer.parseInt(args[1]));
+        }
+        ShikumiServer.create(config).start();
         System.out.println("http://127.0.0.1:" + port + "/");
     }
 }

@@ -50,6 +50,10 @@ public final class LoadCheck {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DevServer.class.getName(), String.valueOf(port)));
+        String serverThreads = System.getProperty("loadcheck.threads", "");
+        if (!serverThreads.isBlank()) {
+            command.add(serverThreads.trim()); // request threads, for a baseline (the server's default otherwise)
+        }
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -99,6 +103,8 @@ public final class LoadCheck {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "users %d, measured %d s after %d s warm-up, closed loop (each user waits for its answer)%n",
                     users, seconds, warmup));
+            sb.append(String.format(Locale.ROOT, "server request threads: %s%n",
+                    serverThreads.isBlank() ? "default (" + WebConfig.defaults().requestThreads() + ")" : serverThreads.trim()));
             sb.append(String.format(Locale.ROOT, "requests: %d (%.0f per second), errors: %d%n",
                     all.size(), all.size() / (double) seconds, errors.get()));
             sb.append(line("step (10 iterations)", all, 0));

@@ -1,4 +1,4 @@
-// Time travel: every iteration's parameters are kept, so a slider scrubs iterations 0 … N and every view
+// Time travel: any iteration's parameters can be asked for (the server keeps checkpoints and recomputes exactly), so a slider scrubs iterations 0 … N and every view
 // (diagram, one step, results, try it) shows that iteration; "branch from here" continues from
 // iteration k with another η, from the same recorded values (the old E curve stays, dashed).
 import { h, num, pct } from '../fmt.js';
