@@ -1,6 +1,7 @@
 package io.github.shikumi.web;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Where the server listens and how much work one session and one request may ask for. Every request is
@@ -65,44 +66,90 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
     }
 
     public WebConfig withHost(String newHost) {
-        return new WebConfig(newHost, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, requestThreads);
+        return edit(b -> b.host = newHost);
     }
 
     public WebConfig withPort(int newPort) {
-        return new WebConfig(host, newPort, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, requestThreads);
+        return edit(b -> b.port = newPort);
     }
 
     public WebConfig withSessions(int max, Duration idle) {
-        return new WebConfig(host, port, max, idle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, requestThreads);
+        return edit(b -> {
+            b.maxSessions = max;
+            b.sessionIdle = idle;
+        });
     }
 
     public WebConfig withMaxBodyBytes(long max) {
-        return new WebConfig(host, port, maxSessions, sessionIdle, max, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, requestThreads);
+        return edit(b -> b.maxBodyBytes = max);
     }
 
     public WebConfig withMaxHistoryValues(long max) {
-        return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, max, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, requestThreads);
+        return edit(b -> b.maxHistoryValues = max);
     }
 
     public WebConfig withCompareLimits(int maxIterations, long maxWork) {
-        return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxIterations, maxWork, requestThreads);
+        return edit(b -> {
+            b.maxCompareIterations = maxIterations;
+            b.maxCompareWork = maxWork;
+        });
     }
 
     public WebConfig withRequestThreads(int threads) {
-        return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
-                maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
-                maxCompareIterations, maxCompareWork, threads);
+        return edit(b -> b.requestThreads = threads);
+    }
+
+    /** A copy with some values changed (checked again by the constructor). */
+    private WebConfig edit(Consumer<Editable> change) {
+        Editable b = new Editable(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The values of a config while a copy is being changed: the field list is written here once. */
+    private static final class Editable {
+        String host;
+        int port;
+        int maxSessions;
+        Duration sessionIdle;
+        long maxBodyBytes;
+        int maxImages;
+        int maxSide;
+        int maxLabels;
+        int maxHidden;
+        int maxStepIterations;
+        int maxRunIterations;
+        long maxHistoryValues;
+        long maxGradcheckWork;
+        int runThreads;
+        int maxCompareIterations;
+        long maxCompareWork;
+        int requestThreads;
+
+        Editable(WebConfig c) {
+            host = c.host;
+            port = c.port;
+            maxSessions = c.maxSessions;
+            sessionIdle = c.sessionIdle;
+            maxBodyBytes = c.maxBodyBytes;
+            maxImages = c.maxImages;
+            maxSide = c.maxSide;
+            maxLabels = c.maxLabels;
+            maxHidden = c.maxHidden;
+            maxStepIterations = c.maxStepIterations;
+            maxRunIterations = c.maxRunIterations;
+            maxHistoryValues = c.maxHistoryValues;
+            maxGradcheckWork = c.maxGradcheckWork;
+            runThreads = c.runThreads;
+            maxCompareIterations = c.maxCompareIterations;
+            maxCompareWork = c.maxCompareWork;
+            requestThreads = c.requestThreads;
+        }
+
+        WebConfig build() {
+            return new WebConfig(host, port, maxSessions, sessionIdle, maxBodyBytes, maxImages, maxSide, maxLabels,
+                    maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
+                    maxCompareIterations, maxCompareWork, requestThreads);
+        }
     }
 }
