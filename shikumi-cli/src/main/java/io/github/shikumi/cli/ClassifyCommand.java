@@ -6,7 +6,6 @@ import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,10 +24,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     Lang lang;
 
     @Mixin
-    DataOption data;
-
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
+    ModelInput input;
 
     @Option(names = "--json", descriptionKey = "json")
     boolean json;
@@ -39,8 +35,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         Confusion c = Confusion.of(net, d);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -63,7 +59,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             w.println(Json.text(root));
             return 0;
         }
-        w.println(t.get("classify.title", model.toString(), d.name(), d.size()));
+        w.println(t.get("classify.title", input.model.toString(), d.name(), d.size()));
         w.println();
         if (d.size() > 1000 || d.pixels() > 100) {
             w.println(t.get("classify.tableSkipped", d.size(), d.pixels())); // 28×28 Fashion-MNIST and the like

@@ -1,7 +1,6 @@
 package io.github.shikumi.cli;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,8 @@ public final class DataCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME|FILE", descriptionKey = "dataName")
         String name;
 
-        @Option(names = "--shape", paramLabel = "HxW", descriptionKey = "shape")
-        String shape;
+        @Mixin
+        ShapeOption shape;
 
         @Option(names = "--per-row", paramLabel = "N", defaultValue = "8", descriptionKey = "perRow")
         int perRow;
@@ -52,7 +51,7 @@ public final class DataCommand implements Runnable {
         @Override
         public Integer call() {
             Text t = Text.of(Locale.getDefault());
-            Dataset d = Datasets.load(name, shape == null ? null : Datasets.parseShape(shape));
+            Dataset d = shape.load(name);
             PrintWriter w = spec.commandLine().getOut();
             w.println(t.get("data.title", d.name(), d.size(), d.shapeText()));
             int[] counts = d.countsPerLabel();

@@ -6,7 +6,6 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.NetworkObjective;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,10 +24,7 @@ public final class GradientCommand implements Callable<Integer> {
     Lang lang;
 
     @Mixin
-    DataOption data;
-
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
+    ModelInput input;
 
     @Option(names = "--json", descriptionKey = "json")
     boolean json;
@@ -36,8 +32,8 @@ public final class GradientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         double[] p = net.params();
         double[] g = new double[p.length];
         double e = new NetworkObjective(net.layout(), net.output(), d).valueAndGradient(p, g);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.format.Idx;
 import io.github.shikumi.format.ModelJson;
@@ -82,7 +81,7 @@ final class MiniBatchTrain {
             train = split.train();
             test = split.test();
         } else {
-            train = Datasets.load(c.data.data, c.data.shape == null ? null : Datasets.parseShape(c.data.shape));
+            train = c.data.load();
             test = null;
         }
         Network start;
