@@ -3,7 +3,6 @@ package io.github.shikumi.cli;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.model.Network;
-import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.xlsx.WorkbookExport;
 import io.github.shikumi.xlsx.XlsxException;
@@ -34,14 +33,11 @@ public final class ExportXlsxCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL.json", descriptionKey = "xlsxModel")
     Path model;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
-    long seed;
+    @Mixin
+    RandomStart random;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
-    int[] hidden;
-
-    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
-    double eta;
+    @Mixin
+    EtaOption etaOption;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
     int iterations;
@@ -60,9 +56,9 @@ public final class ExportXlsxCommand implements Callable<Integer> {
         if (model != null && (parsed.hasMatchedOption("--seed") || parsed.hasMatchedOption("--hidden"))) {
             throw new ParameterException(spec.commandLine(), text.get("xlsx.modelOrSeed"));
         }
-        new GradientDescent(eta); // validates η before any work
+        double eta = etaOption.checked();
         Dataset d = data.load();
-        Network start = model != null ? Models.load(model, d) : Network.initial(d, seed, hidden);
+        Network start = random.startFrom(model, d);
         AtomicFiles.checkWritable(out, force);
         PrintWriter err = spec.commandLine().getErr();
         History h;

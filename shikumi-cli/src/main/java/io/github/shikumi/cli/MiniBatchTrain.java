@@ -67,7 +67,7 @@ final class MiniBatchTrain {
         Text t = Text.of(Locale.getDefault());
         SgdSettings.Precision precision = precision(c.precision);
         SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.eta,
-                c.momentum != null ? c.momentum : 0.9, c.seed, c.validation != null ? c.validation : 0,
+                c.momentum != null ? c.momentum : 0.9, c.random.seed, c.validation != null ? c.validation : 0,
                 c.patience != null ? c.patience : 0,
                 c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
@@ -88,7 +88,7 @@ final class MiniBatchTrain {
         if (c.init != null) {
             start = Models.load(c.init, train);
         } else {
-            int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.hidden;
+            int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.random.hidden;
             int[] sizes = new int[hidden.length + 2];
             sizes[0] = train.pixels();
             System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -98,7 +98,7 @@ final class MiniBatchTrain {
                     throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
                 }
             }
-            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.seed);
+            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed);
         }
         if (c.out != null) {
             AtomicFiles.checkWritable(c.out, c.force);

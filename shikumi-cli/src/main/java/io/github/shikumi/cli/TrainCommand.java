@@ -39,20 +39,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
-    int[] hidden;
+    @Mixin
+    RandomStart random;
 
-    @Option(names = "--eta", paramLabel = "η", descriptionKey = "eta")
-    Double etaOption;
+    @Mixin
+    EtaOption etaOption;
 
     /** η: as given, else the book's 0.05 (full batch) or 0.1 (mini-batches). */
     double eta;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
     int iterations;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
-    long seed;
 
     @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
     Path init;
@@ -105,16 +102,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (miniBatch()) {
-            eta = etaOption != null ? etaOption : 0.1;
+            eta = etaOption.or(0.1);
             return new MiniBatchTrain(this).call();
         }
-        eta = etaOption != null ? etaOption : GradientDescent.BOOK_ETA;
+        eta = etaOption.or(GradientDescent.BOOK_ETA);
         Text text = Text.of(Locale.getDefault());
         GradientDescent gd = new GradientDescent(eta); // validates η before any work
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);
-        int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : hidden;
-        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hid).withOutput(kind);
+        int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : random.hidden;
+        Network start = init != null ? Models.load(init, d) : Network.initial(d, random.seed, hid).withOutput(kind);
         if (out != null) {
             AtomicFiles.checkWritable(out, force);
         }
@@ -127,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         Network trained = h.trained();
         if (init == null) {
             Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
-            prov.put("seed", seed);
+            prov.put("seed", random.seed);
             trained = trained.withProvenance(prov);
         }
         if (out != null) {
@@ -162,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
         root.put("eta", eta);
         root.put("iterations", h.iterations());
         if (init == null) {
-            root.put("seed", seed);
+            root.put("seed", random.seed);
         } else {
             root.put("init", init.toString());
         }
@@ -201,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         w.println(t.get("train.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
         w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
-        w.println(init == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), seed)
+        w.println(init == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), random.seed)
                 : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.toString()));
         w.println();
         w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
