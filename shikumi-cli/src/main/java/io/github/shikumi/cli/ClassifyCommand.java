@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shikumi classify}: outputs and predicted label per image, accuracy, confusion matrix. */
@@ -26,11 +25,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
-    @Option(names = "--ascii", descriptionKey = "ascii")
-    boolean ascii;
+    @Mixin
+    CommonOptions.Ascii ascii;
 
     @Override
     public Integer call() {
@@ -39,7 +38,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         Network net = input.network(d);
         Confusion c = Confusion.of(net, d);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             ObjectNode root = Json.object();
             root.put("accuracy", c.accuracy());
             ArrayNode preds = root.putArray("predictions");
@@ -64,7 +63,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (d.size() > 1000 || d.pixels() > 100) {
             w.println(t.get("classify.tableSkipped", d.size(), d.pixels())); // 28×28 Fashion-MNIST and the like
         } else {
-            ResultTable.print(w, t, d, c, null, ascii);
+            ResultTable.print(w, t, d, c, null, ascii.on);
         }
         w.println();
         w.println(t.get("classify.accuracy", Fmt.percent(c.accuracy()), c.correctCount(), c.size()));

@@ -50,20 +50,20 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "compareIterations")
     int iterations;
 
-    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
-    Path init;
+    @Mixin
+    CommonOptions.Init init;
 
     @Option(names = "--zero-init", descriptionKey = "zeroInit")
     boolean zeroInit;
 
-    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
-    Path chart;
+    @Mixin
+    ChartOption chart;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
@@ -74,13 +74,13 @@ public final class CompareCommand implements Callable<Integer> {
                         t.get("compare.unknownOptimizer", name, String.join(", ", Optimizers.NAMES)));
             }
         }
-        if (init != null && zeroInit) {
+        if (init.file != null && zeroInit) {
             throw new ParameterException(spec.commandLine(), t.get("compare.initTwice"));
         }
         double eta = etaOption.checked();
-        ChartOption.check(spec, t, chart, force);
+        chart.check(spec, t, force.on);
         Dataset d = data.load();
-        Network start = random.startFrom(init, d);
+        Network start = random.startFrom(init.file, d);
         if (zeroInit) {
             start = start.withParams(new double[start.layout().count()]);
         }
@@ -93,11 +93,11 @@ public final class CompareCommand implements Callable<Integer> {
                 });
         bar.finish();
         String subject = subject(d, start);
-        if (chart != null) {
-            Charts.write(Charts.comparison(entries, subject, t.locale()), chart);
+        if (chart.file != null) {
+            Charts.write(Charts.comparison(entries, subject, t.locale()), chart.file);
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(Json.text(json(entries)));
         } else {
             printHuman(w, t, d, start, entries, eta);
@@ -106,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private String subject(Dataset d, Network start) {
-        String from = zeroInit ? "w = θ = 0" : init != null ? init.getFileName().toString() : "seed " + random.seed;
+        String from = zeroInit ? "w = θ = 0" : init.file != null ? init.file.getFileName().toString() : "seed " + random.seed;
         return Path.of(d.name()).getFileName() + ", " + start.layout().shapeText() + ", " + from;
     }
 
@@ -134,7 +134,7 @@ public final class CompareCommand implements Callable<Integer> {
         w.println(t.get("compare.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
         w.println(t.get("train.network", start.layout().shapeText(), start.layout().count()));
-        String from = zeroInit ? t.get("compare.fromZero") : init != null ? t.get("compare.fromFile", init.toString())
+        String from = zeroInit ? t.get("compare.fromZero") : init.file != null ? t.get("compare.fromFile", init.file.toString())
                 : t.get("compare.fromSeed", random.seed);
         w.println(t.get("compare.start", from, Fmt.sig(entries.get(0).startE())));
         w.println(t.get("compare.settings", iterations, Fmt.sig(eta), Fmt.sig(Optimizers.MOMENTUM)));
@@ -156,8 +156,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison.Entry e : entries) {
             w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + t.get("compare.iteration." + e.optimizer()));
         }
-        if (chart != null) {
-            w.println(t.get("compare.chart", chart.toString()));
+        if (chart.file != null) {
+            w.println(t.get("compare.chart", chart.file.toString()));
         }
     }
 }

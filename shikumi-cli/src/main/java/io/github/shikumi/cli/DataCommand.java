@@ -45,8 +45,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--per-row", paramLabel = "N", defaultValue = "8", descriptionKey = "perRow")
         int perRow;
 
-        @Option(names = "--ascii", descriptionKey = "ascii")
-        boolean ascii;
+        @Mixin
+        CommonOptions.Ascii ascii;
 
         @Override
         public Integer call() {
@@ -72,7 +72,7 @@ public final class DataCommand implements Runnable {
                 w.println(head.toString().stripTrailing());
                 List<List<String>> arts = new ArrayList<>();
                 for (int n = start; n < end; n++) {
-                    arts.add(BitmapArt.lines(d, n, ascii));
+                    arts.add(BitmapArt.lines(d, n, ascii.on));
                 }
                 for (int line = 0; line < arts.get(0).size(); line++) {
                     StringBuilder row = new StringBuilder();

@@ -39,14 +39,14 @@ public final class ExportXlsxCommand implements Callable<Integer> {
     @Mixin
     EtaOption etaOption;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
-    int iterations;
+    @Mixin
+    CommonOptions.Iterations iterations;
 
     @Option(names = "--out", paramLabel = "FILE.xlsx", required = true, descriptionKey = "xlsxOut")
     Path out;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
     @Override
     public Integer call() throws Exception {
@@ -59,13 +59,13 @@ public final class ExportXlsxCommand implements Callable<Integer> {
         double eta = etaOption.checked();
         Dataset d = data.load();
         Network start = random.startFrom(model, d);
-        AtomicFiles.checkWritable(out, force);
+        AtomicFiles.checkWritable(out, force.on);
         PrintWriter err = spec.commandLine().getErr();
         History h;
         try {
-            WorkbookExport.check(start, d, eta, iterations);
+            WorkbookExport.check(start, d, eta, iterations.value);
             ProgressBar bar = new ProgressBar(err, text);
-            h = WorkbookExport.export(start, d, eta, iterations, locale, out, force, (k, n, e, a, p) -> {
+            h = WorkbookExport.export(start, d, eta, iterations.value, locale, out, force.on, (k, n, e, a, p) -> {
                 bar.update(k, n);
                 return true;
             });

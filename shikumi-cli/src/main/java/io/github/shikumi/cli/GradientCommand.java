@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shikumi gradient}: E and ∂E/∂p of every parameter, by backpropagation. */
@@ -26,8 +25,8 @@ public final class GradientCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
@@ -38,7 +37,7 @@ public final class GradientCommand implements Callable<Integer> {
         double[] g = new double[p.length];
         double e = new NetworkObjective(net.layout(), net.output(), d).valueAndGradient(p, g);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.print(ModelJson.writeGradient(net, e, g));
             w.flush();
             return 0;

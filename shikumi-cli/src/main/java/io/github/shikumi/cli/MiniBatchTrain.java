@@ -69,7 +69,7 @@ final class MiniBatchTrain {
         SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.eta,
                 c.momentum != null ? c.momentum : 0.9, c.random.seed, c.validation != null ? c.validation : 0,
                 c.patience != null ? c.patience : 0,
-                c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors(), precision);
+                c.threads.value != null ? c.threads.value : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
         if (precision == SgdSettings.Precision.FLOAT) {
             io.github.shikumi.model.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
@@ -85,8 +85,8 @@ final class MiniBatchTrain {
             test = null;
         }
         Network start;
-        if (c.init != null) {
-            start = Models.load(c.init, train);
+        if (c.init.file != null) {
+            start = Models.load(c.init.file, train);
         } else {
             int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.random.hidden;
             int[] sizes = new int[hidden.length + 2];
@@ -101,10 +101,10 @@ final class MiniBatchTrain {
             start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed);
         }
         if (c.out != null) {
-            AtomicFiles.checkWritable(c.out, c.force);
+            AtomicFiles.checkWritable(c.out, c.force.on);
         }
         PrintWriter w = c.spec.commandLine().getOut();
-        if (!c.json) {
+        if (!c.json.on) {
             header(w, t, train, test, start, s);
         }
         ProgressBar bar = new ProgressBar(c.spec.commandLine().getErr(), t);
@@ -120,7 +120,7 @@ final class MiniBatchTrain {
 
             @Override
             public void onEpoch(EpochResult r) {
-                if (!c.json) {
+                if (!c.json.on) {
                     bar.finish();
                     w.println(row(t, r));
                     w.flush();
@@ -135,7 +135,7 @@ final class MiniBatchTrain {
         }
         Dataset shown = test != null ? test : train;
         Confusion confusion = Confusion.of(trained, shown);
-        if (c.json) {
+        if (c.json.on) {
             w.println(Json.text(json(train, test, start, s, r, confusion)));
             return 0;
         }

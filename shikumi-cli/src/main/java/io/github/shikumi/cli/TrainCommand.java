@@ -48,23 +48,23 @@ public final class TrainCommand implements Callable<Integer> {
     /** η: as given, else the book's 0.05 (full batch) or 0.1 (mini-batches). */
     double eta;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
-    int iterations;
+    @Mixin
+    CommonOptions.Iterations iterations;
 
-    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
-    Path init;
+    @Mixin
+    CommonOptions.Init init;
 
     @Option(names = "--out", paramLabel = "MODEL.json", descriptionKey = "out")
     Path out;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
-    @Option(names = "--ascii", descriptionKey = "ascii")
-    boolean ascii;
+    @Mixin
+    CommonOptions.Ascii ascii;
 
     // perf (issue 6): larger networks, another output layer, mini-batches
     @Option(names = "--layers", paramLabel = "N,N,...", hideParamSyntax = true, split = ",", descriptionKey = "layers")
@@ -88,8 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", descriptionKey = "patience")
     Integer patience;
 
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "batchThreads")
-    Integer threads;
+    @Mixin
+    CommonOptions.BatchThreads threads;
 
     @Option(names = "--precision", paramLabel = "TYPE", descriptionKey = "precision")
     String precision;
@@ -111,18 +111,18 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);
         int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : random.hidden;
-        Network start = init != null ? Models.load(init, d) : Network.initial(d, random.seed, hid).withOutput(kind);
+        Network start = init.file != null ? Models.load(init.file, d) : Network.initial(d, random.seed, hid).withOutput(kind);
         if (out != null) {
-            AtomicFiles.checkWritable(out, force);
+            AtomicFiles.checkWritable(out, force.on);
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), text);
-        History h = Training.run(start, d, gd, iterations, (k, n, e, a, p) -> {
+        History h = Training.run(start, d, gd, iterations.value, (k, n, e, a, p) -> {
             bar.update(k, n);
             return true;
         });
         bar.finish();
         Network trained = h.trained();
-        if (init == null) {
+        if (init.file == null) {
             Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
             prov.put("seed", random.seed);
             trained = trained.withProvenance(prov);
@@ -133,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
         Confusion before = Confusion.of(h.initial(), d);
         Confusion after = Confusion.of(trained, d);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(Json.text(json(d, h, before, after)));
         } else {
             printHuman(w, text, d, h, before, after);
@@ -158,10 +158,10 @@ public final class TrainCommand implements Callable<Integer> {
         d.labels().forEach(labels::add);
         root.put("eta", eta);
         root.put("iterations", h.iterations());
-        if (init == null) {
+        if (init.file == null) {
             root.put("seed", random.seed);
         } else {
-            root.put("init", init.toString());
+            root.put("init", init.file.toString());
         }
         ObjectNode b = root.putObject("before");
         b.put("E", h.e(0));
@@ -198,15 +198,15 @@ public final class TrainCommand implements Callable<Integer> {
         w.println(t.get("train.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
         w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
-        w.println(init == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), random.seed)
-                : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.toString()));
+        w.println(init.file == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), random.seed)
+                : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.file.toString()));
         w.println();
         w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
         w.println(Fmt.pad("E", 12) + Fmt.padLeft(Fmt.sig(h.e(0)), 14) + Fmt.padLeft(Fmt.sig(h.e(h.iterations())), 14));
         w.println(Fmt.pad(t.get("train.accuracy"), 12) + Fmt.padLeft(Fmt.percent(before.accuracy()), 14)
                 + Fmt.padLeft(Fmt.percent(after.accuracy()), 14));
         w.println();
-        ResultTable.print(w, t, d, before, after, ascii);
+        ResultTable.print(w, t, d, before, after, ascii.on);
         if (h.cancelled()) {
             w.println(t.get("train.cancelled", h.iterations()));
         }
