@@ -48,13 +48,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 p.put("predicted", c.labels().get(c.predicted(n)));
                 p.set("outputs", Json.numbers(c.outputs(n)));
             }
-            ArrayNode matrix = root.putArray("confusion");
-            for (int a = 0; a < c.labels().size(); a++) {
-                ArrayNode row = matrix.addArray();
-                for (int p = 0; p < c.labels().size(); p++) {
-                    row.add(c.count(a, p));
-                }
-            }
+            root.set("confusion", Json.confusion(c));
             w.println(Json.text(root));
             return 0;
         }

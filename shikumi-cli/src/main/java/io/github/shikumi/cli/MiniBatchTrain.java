@@ -195,20 +195,8 @@ final class MiniBatchTrain {
 
     private ObjectNode json(Dataset train, Dataset test, Network start, SgdSettings s, SgdResult r, Confusion conf) {
         ObjectNode root = Json.object();
-        ObjectNode net = root.putObject("network");
-        ArrayNode sizes = net.putArray("sizes");
-        for (int n : start.layout().sizes()) {
-            sizes.add(n);
-        }
-        net.put("parameters", start.layout().count());
-        net.put("output", start.output().id());
-        ObjectNode data = root.putObject("data");
-        data.put("name", train.name());
-        data.put("images", train.size());
-        data.put("height", train.height());
-        data.put("width", train.width());
-        ArrayNode labels = data.putArray("labels");
-        train.labels().forEach(labels::add);
+        Json.putNetwork(root, start).put("output", start.output().id());
+        ObjectNode data = Json.putData(root, train);
         if (test != null) {
             data.put("test", test.name());
             data.put("testImages", test.size());
@@ -244,13 +232,7 @@ final class MiniBatchTrain {
         root.put("stoppedEarly", r.stoppedEarly());
         ObjectNode ev = root.putObject(test != null ? "test" : "train");
         ev.put("accuracy", conf.accuracy());
-        ArrayNode matrix = ev.putArray("confusion");
-        for (int a = 0; a < conf.labels().size(); a++) {
-            ArrayNode row = matrix.addArray();
-            for (int p = 0; p < conf.labels().size(); p++) {
-                row.add(conf.count(a, p));
-            }
-        }
+        ev.set("confusion", Json.confusion(conf));
         if (c.out != null) {
             root.put("model", c.out.toString());
         }

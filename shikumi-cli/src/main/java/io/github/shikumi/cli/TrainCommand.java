@@ -143,19 +143,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ObjectNode json(Dataset d, History h, Confusion before, Confusion after) {
         ObjectNode root = Json.object();
-        ObjectNode net = root.putObject("network");
-        ArrayNode sizes = net.putArray("sizes");
-        for (int s : h.initial().layout().sizes()) {
-            sizes.add(s);
-        }
-        net.put("parameters", h.initial().layout().count());
-        ObjectNode data = root.putObject("data");
-        data.put("name", d.name());
-        data.put("images", d.size());
-        data.put("height", d.height());
-        data.put("width", d.width());
-        ArrayNode labels = data.putArray("labels");
-        d.labels().forEach(labels::add);
+        Json.putNetwork(root, h.initial());
+        Json.putData(root, d);
         root.put("eta", eta);
         root.put("iterations", h.iterations());
         if (init.file == null) {
