@@ -41,9 +41,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    Lang lang;
-
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", descriptionKey = "runs")
     int runs;
 

@@ -32,9 +32,6 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--optimizers", paramLabel = "LIST", hideParamSyntax = true, split = ",",

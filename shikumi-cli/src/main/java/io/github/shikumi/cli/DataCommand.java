@@ -19,9 +19,6 @@ public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    Lang lang;
-
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -32,9 +29,6 @@ public final class DataCommand implements Runnable {
     public static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-
-        @Mixin
-        Lang lang;
 
         @Parameters(index = "0", paramLabel = "NAME|FILE", descriptionKey = "dataName")
         String name;

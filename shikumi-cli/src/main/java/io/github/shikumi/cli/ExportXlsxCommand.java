@@ -25,9 +25,6 @@ public final class ExportXlsxCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--model", paramLabel = "MODEL.json", descriptionKey = "xlsxModel")

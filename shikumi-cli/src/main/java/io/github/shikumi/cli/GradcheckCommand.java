@@ -21,9 +21,6 @@ public final class GradcheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     ModelInput input;
 
     @Option(names = "--step", paramLabel = "h", defaultValue = "1e-5", descriptionKey = "step")

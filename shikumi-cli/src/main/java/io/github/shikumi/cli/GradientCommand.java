@@ -20,9 +20,6 @@ public final class GradientCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     ModelInput input;
 
     @Mixin

@@ -35,9 +35,6 @@ public final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--eta", paramLabel = "η[,η...]", hideParamSyntax = true, split = ",", defaultValue = "0.01,0.05,0.2,1",

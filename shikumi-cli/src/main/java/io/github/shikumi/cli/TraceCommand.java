@@ -29,9 +29,6 @@ public final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     ModelInput input;
 
     @Option(names = "--image", paramLabel = "N", required = true, descriptionKey = "image")

@@ -34,9 +34,6 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Mixin
