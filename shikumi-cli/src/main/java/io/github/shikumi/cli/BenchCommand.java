@@ -41,20 +41,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    Lang lang;
-
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", descriptionKey = "runs")
     int runs;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "/usr/share/datasets/fashion-mnist", descriptionKey = "fashionDir")
     Path dir;
 
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "batchThreads")
-    Integer threads;
+    @Mixin
+    CommonOptions.BatchThreads threads;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
@@ -94,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
         double[] epoch = new double[runs];
         double accuracy = Double.NaN;
         int n = 0;
-        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int th = threads.value != null ? threads.value : Runtime.getRuntime().availableProcessors();
         String kernels = FloatBackprop.kernels();
         if (fashion) {
             Idx.Split split = Idx.open(Idx.PREFIX + dir);
@@ -121,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                 kernels = fb.kernelsNow();
             }
         }
-        if (json) {
+        if (json.on) {
             ObjectNode root = Json.object();
             root.put("runs", runs);
             root.put("bookWarmUpRuns", warmBook);

@@ -4,21 +4,22 @@ import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.optim.Charts;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Checks of a {@code --chart FILE.png|svg} option, made before any work is done. */
-final class ChartOption {
-    private ChartOption() {
-    }
+/** {@code --chart FILE.png|svg} ({@code compare}, {@code sweep}) and its checks, made before any work is done. */
+public final class ChartOption {
+    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
+    Path file;
 
     /** Fails (exit 2) unless the file ends in .png or .svg, its folder exists, and it is new or {@code force}. */
-    static void check(CommandSpec spec, Text t, Path chart, boolean force) {
-        if (chart == null) {
+    void check(CommandSpec spec, Text t, boolean force) {
+        if (file == null) {
             return;
         }
-        if (!Charts.EXTENSIONS.contains(Charts.extension(chart))) {
-            throw new ParameterException(spec.commandLine(), t.get("chart.extension", chart.toString()));
+        if (!Charts.EXTENSIONS.contains(Charts.extension(file))) {
+            throw new ParameterException(spec.commandLine(), t.get("chart.extension", file.toString()));
         }
-        AtomicFiles.checkWritable(chart, force);
+        AtomicFiles.checkWritable(file, force);
     }
 }

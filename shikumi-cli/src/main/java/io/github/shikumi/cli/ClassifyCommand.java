@@ -6,13 +6,11 @@ import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shikumi classify}: outputs and predicted label per image, accuracy, confusion matrix. */
@@ -22,28 +20,22 @@ public final class ClassifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
+    ModelInput input;
 
     @Mixin
-    DataOption data;
+    CommonOptions.JsonOutput json;
 
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
-
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
-
-    @Option(names = "--ascii", descriptionKey = "ascii")
-    boolean ascii;
+    @Mixin
+    CommonOptions.Ascii ascii;
 
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         Confusion c = Confusion.of(net, d);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             ObjectNode root = Json.object();
             root.put("accuracy", c.accuracy());
             ArrayNode preds = root.putArray("predictions");
@@ -53,22 +45,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 p.put("predicted", c.labels().get(c.predicted(n)));
                 p.set("outputs", Json.numbers(c.outputs(n)));
             }
-            ArrayNode matrix = root.putArray("confusion");
-            for (int a = 0; a < c.labels().size(); a++) {
-                ArrayNode row = matrix.addArray();
-                for (int p = 0; p < c.labels().size(); p++) {
-                    row.add(c.count(a, p));
-                }
-            }
+            root.set("confusion", Json.confusion(c));
             w.println(Json.text(root));
             return 0;
         }
-        w.println(t.get("classify.title", model.toString(), d.name(), d.size()));
+        w.println(t.get("classify.title", input.model.toString(), d.name(), d.size()));
         w.println();
         if (d.size() > 1000 || d.pixels() > 100) {
             w.println(t.get("classify.tableSkipped", d.size(), d.pixels())); // 28×28 Fashion-MNIST and the like
         } else {
-            ResultTable.print(w, t, d, c, null, ascii);
+            ResultTable.print(w, t, d, c, null, ascii.on);
         }
         w.println();
         w.println(t.get("classify.accuracy", Fmt.percent(c.accuracy()), c.correctCount(), c.size()));

@@ -8,7 +8,6 @@ import io.github.shikumi.optim.Charts;
 import io.github.shikumi.optim.ChartText;
 import io.github.shikumi.optim.Comparison;
 import io.github.shikumi.optim.Optimizers;
-import io.github.shikumi.train.GradientDescent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,41 +32,35 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--optimizers", paramLabel = "LIST", hideParamSyntax = true, split = ",",
             defaultValue = "gd,momentum,cg,derivative-free", descriptionKey = "optimizers")
     List<String> optimizers;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
-    int[] hidden;
+    @Mixin
+    RandomStart random;
 
-    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
-    double eta;
+    @Mixin
+    EtaOption etaOption;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "compareIterations")
     int iterations;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
-    long seed;
-
-    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
-    Path init;
+    @Mixin
+    CommonOptions.Init init;
 
     @Option(names = "--zero-init", descriptionKey = "zeroInit")
     boolean zeroInit;
 
-    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
-    Path chart;
+    @Mixin
+    ChartOption chart;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
@@ -78,13 +71,13 @@ public final class CompareCommand implements Callable<Integer> {
                         t.get("compare.unknownOptimizer", name, String.join(", ", Optimizers.NAMES)));
             }
         }
-        if (init != null && zeroInit) {
+        if (init.file != null && zeroInit) {
             throw new ParameterException(spec.commandLine(), t.get("compare.initTwice"));
         }
-        new GradientDescent(eta); // validates η before any work
-        ChartOption.check(spec, t, chart, force);
+        double eta = etaOption.checked();
+        chart.check(spec, t, force.on);
         Dataset d = data.load();
-        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hidden);
+        Network start = random.startFrom(init.file, d);
         if (zeroInit) {
             start = start.withParams(new double[start.layout().count()]);
         }
@@ -97,20 +90,20 @@ public final class CompareCommand implements Callable<Integer> {
                 });
         bar.finish();
         String subject = subject(d, start);
-        if (chart != null) {
-            Charts.write(Charts.comparison(entries, subject, t.locale()), chart);
+        if (chart.file != null) {
+            Charts.write(Charts.comparison(entries, subject, t.locale()), chart.file);
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(Json.text(json(entries)));
         } else {
-            printHuman(w, t, d, start, entries);
+            printHuman(w, t, d, start, entries, eta);
         }
         return 0;
     }
 
     private String subject(Dataset d, Network start) {
-        String from = zeroInit ? "w = θ = 0" : init != null ? init.getFileName().toString() : "seed " + seed;
+        String from = zeroInit ? "w = θ = 0" : init.file != null ? init.file.getFileName().toString() : "seed " + random.seed;
         return Path.of(d.name()).getFileName() + ", " + start.layout().shapeText() + ", " + from;
     }
 
@@ -133,13 +126,13 @@ public final class CompareCommand implements Callable<Integer> {
         return root;
     }
 
-    private void printHuman(PrintWriter w, Text t, Dataset d, Network start, List<Comparison.Entry> entries) {
+    private void printHuman(PrintWriter w, Text t, Dataset d, Network start, List<Comparison.Entry> entries, double eta) {
         ChartText names = ChartText.of(t.locale());
         w.println(t.get("compare.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
         w.println(t.get("train.network", start.layout().shapeText(), start.layout().count()));
-        String from = zeroInit ? t.get("compare.fromZero") : init != null ? t.get("compare.fromFile", init.toString())
-                : t.get("compare.fromSeed", seed);
+        String from = zeroInit ? t.get("compare.fromZero") : init.file != null ? t.get("compare.fromFile", init.file.toString())
+                : t.get("compare.fromSeed", random.seed);
         w.println(t.get("compare.start", from, Fmt.sig(entries.get(0).startE())));
         w.println(t.get("compare.settings", iterations, Fmt.sig(eta), Fmt.sig(Optimizers.MOMENTUM)));
         w.println();
@@ -160,8 +153,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison.Entry e : entries) {
             w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + t.get("compare.iteration." + e.optimizer()));
         }
-        if (chart != null) {
-            w.println(t.get("compare.chart", chart.toString()));
+        if (chart.file != null) {
+            w.println(t.get("compare.chart", chart.file.toString()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.shikumi.cli;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,6 @@ public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    Lang lang;
-
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -34,25 +30,22 @@ public final class DataCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Mixin
-        Lang lang;
-
         @Parameters(index = "0", paramLabel = "NAME|FILE", descriptionKey = "dataName")
         String name;
 
-        @Option(names = "--shape", paramLabel = "HxW", descriptionKey = "shape")
-        String shape;
+        @Mixin
+        ShapeOption shape;
 
         @Option(names = "--per-row", paramLabel = "N", defaultValue = "8", descriptionKey = "perRow")
         int perRow;
 
-        @Option(names = "--ascii", descriptionKey = "ascii")
-        boolean ascii;
+        @Mixin
+        CommonOptions.Ascii ascii;
 
         @Override
         public Integer call() {
             Text t = Text.of(Locale.getDefault());
-            Dataset d = Datasets.load(name, shape == null ? null : Datasets.parseShape(shape));
+            Dataset d = shape.load(name);
             PrintWriter w = spec.commandLine().getOut();
             w.println(t.get("data.title", d.name(), d.size(), d.shapeText()));
             int[] counts = d.countsPerLabel();
@@ -73,7 +66,7 @@ public final class DataCommand implements Runnable {
                 w.println(head.toString().stripTrailing());
                 List<List<String>> arts = new ArrayList<>();
                 for (int n = start; n < end; n++) {
-                    arts.add(BitmapArt.lines(d, n, ascii));
+                    arts.add(BitmapArt.lines(d, n, ascii.on));
                 }
                 for (int line = 0; line < arts.get(0).size(); line++) {
                     StringBuilder row = new StringBuilder();

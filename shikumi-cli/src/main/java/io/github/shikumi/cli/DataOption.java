@@ -1,7 +1,7 @@
 package io.github.shikumi.cli;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --data NAME|FILE [--shape HxW]}: a bundled dataset or a bitmap text / CSV file. */
@@ -9,10 +9,10 @@ public final class DataOption {
     @Option(names = "--data", paramLabel = "NAME|FILE", descriptionKey = "data", defaultValue = "aple")
     String data;
 
-    @Option(names = "--shape", paramLabel = "HxW", descriptionKey = "shape")
-    String shape;
+    @Mixin
+    ShapeOption shape;
 
     Dataset load() {
-        return Datasets.load(data, shape == null ? null : Datasets.parseShape(shape));
+        return shape.load(data);
     }
 }

@@ -3,7 +3,6 @@ package io.github.shikumi.cli;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.model.Network;
-import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.xlsx.WorkbookExport;
 import io.github.shikumi.xlsx.XlsxException;
@@ -26,31 +25,25 @@ public final class ExportXlsxCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--model", paramLabel = "MODEL.json", descriptionKey = "xlsxModel")
     Path model;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
-    long seed;
+    @Mixin
+    RandomStart random;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
-    int[] hidden;
+    @Mixin
+    EtaOption etaOption;
 
-    @Option(names = "--eta", paramLabel = "η", defaultValue = "0.05", descriptionKey = "eta")
-    double eta;
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
-    int iterations;
+    @Mixin
+    CommonOptions.Iterations iterations;
 
     @Option(names = "--out", paramLabel = "FILE.xlsx", required = true, descriptionKey = "xlsxOut")
     Path out;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
     @Override
     public Integer call() throws Exception {
@@ -60,16 +53,16 @@ public final class ExportXlsxCommand implements Callable<Integer> {
         if (model != null && (parsed.hasMatchedOption("--seed") || parsed.hasMatchedOption("--hidden"))) {
             throw new ParameterException(spec.commandLine(), text.get("xlsx.modelOrSeed"));
         }
-        new GradientDescent(eta); // validates η before any work
+        double eta = etaOption.checked();
         Dataset d = data.load();
-        Network start = model != null ? Models.load(model, d) : Network.initial(d, seed, hidden);
-        AtomicFiles.checkWritable(out, force);
+        Network start = random.startFrom(model, d);
+        AtomicFiles.checkWritable(out, force.on);
         PrintWriter err = spec.commandLine().getErr();
         History h;
         try {
-            WorkbookExport.check(start, d, eta, iterations);
+            WorkbookExport.check(start, d, eta, iterations.value);
             ProgressBar bar = new ProgressBar(err, text);
-            h = WorkbookExport.export(start, d, eta, iterations, locale, out, force, (k, n, e, a, p) -> {
+            h = WorkbookExport.export(start, d, eta, iterations.value, locale, out, force.on, (k, n, e, a, p) -> {
                 bar.update(k, n);
                 return true;
             });

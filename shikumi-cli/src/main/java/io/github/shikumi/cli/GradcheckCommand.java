@@ -6,7 +6,6 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.NetworkObjective;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,13 +21,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
-    DataOption data;
-
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
+    ModelInput input;
 
     @Option(names = "--step", paramLabel = "h", defaultValue = "1e-5", descriptionKey = "step")
     double step;
@@ -42,8 +35,8 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), net.output(), d), net.params(), step);
         ParamLayout lay = net.layout();
         PrintWriter w = spec.commandLine().getOut();

@@ -6,13 +6,11 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.NetworkObjective;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shikumi gradient}: E and ∂E/∂p of every parameter, by backpropagation. */
@@ -22,27 +20,21 @@ public final class GradientCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
+    ModelInput input;
 
     @Mixin
-    DataOption data;
-
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
-
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         double[] p = net.params();
         double[] g = new double[p.length];
         double e = new NetworkObjective(net.layout(), net.output(), d).valueAndGradient(p, g);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.print(ModelJson.writeGradient(net, e, g));
             w.flush();
             return 0;

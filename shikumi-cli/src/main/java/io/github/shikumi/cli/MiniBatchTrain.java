@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.format.Idx;
 import io.github.shikumi.format.ModelJson;
@@ -68,9 +67,9 @@ final class MiniBatchTrain {
         Text t = Text.of(Locale.getDefault());
         SgdSettings.Precision precision = precision(c.precision);
         SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.eta,
-                c.momentum != null ? c.momentum : 0.9, c.seed, c.validation != null ? c.validation : 0,
+                c.momentum != null ? c.momentum : 0.9, c.random.seed, c.validation != null ? c.validation : 0,
                 c.patience != null ? c.patience : 0,
-                c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors(), precision);
+                c.threads.value != null ? c.threads.value : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
         if (precision == SgdSettings.Precision.FLOAT) {
             io.github.shikumi.model.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
@@ -82,14 +81,14 @@ final class MiniBatchTrain {
             train = split.train();
             test = split.test();
         } else {
-            train = Datasets.load(c.data.data, c.data.shape == null ? null : Datasets.parseShape(c.data.shape));
+            train = c.data.load();
             test = null;
         }
         Network start;
-        if (c.init != null) {
-            start = Models.load(c.init, train);
+        if (c.init.file != null) {
+            start = Models.load(c.init.file, train);
         } else {
-            int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.hidden;
+            int[] hidden = c.layers != null ? hiddenOf(c.layers, train) : c.random.hidden;
             int[] sizes = new int[hidden.length + 2];
             sizes[0] = train.pixels();
             System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -99,13 +98,13 @@ final class MiniBatchTrain {
                     throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
                 }
             }
-            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.seed);
+            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed);
         }
         if (c.out != null) {
-            AtomicFiles.checkWritable(c.out, c.force);
+            AtomicFiles.checkWritable(c.out, c.force.on);
         }
         PrintWriter w = c.spec.commandLine().getOut();
-        if (!c.json) {
+        if (!c.json.on) {
             header(w, t, train, test, start, s);
         }
         ProgressBar bar = new ProgressBar(c.spec.commandLine().getErr(), t);
@@ -121,7 +120,7 @@ final class MiniBatchTrain {
 
             @Override
             public void onEpoch(EpochResult r) {
-                if (!c.json) {
+                if (!c.json.on) {
                     bar.finish();
                     w.println(row(t, r));
                     w.flush();
@@ -136,7 +135,7 @@ final class MiniBatchTrain {
         }
         Dataset shown = test != null ? test : train;
         Confusion confusion = Confusion.of(trained, shown);
-        if (c.json) {
+        if (c.json.on) {
             w.println(Json.text(json(train, test, start, s, r, confusion)));
             return 0;
         }
@@ -196,20 +195,8 @@ final class MiniBatchTrain {
 
     private ObjectNode json(Dataset train, Dataset test, Network start, SgdSettings s, SgdResult r, Confusion conf) {
         ObjectNode root = Json.object();
-        ObjectNode net = root.putObject("network");
-        ArrayNode sizes = net.putArray("sizes");
-        for (int n : start.layout().sizes()) {
-            sizes.add(n);
-        }
-        net.put("parameters", start.layout().count());
-        net.put("output", start.output().id());
-        ObjectNode data = root.putObject("data");
-        data.put("name", train.name());
-        data.put("images", train.size());
-        data.put("height", train.height());
-        data.put("width", train.width());
-        ArrayNode labels = data.putArray("labels");
-        train.labels().forEach(labels::add);
+        Json.putNetwork(root, start).put("output", start.output().id());
+        ObjectNode data = Json.putData(root, train);
         if (test != null) {
             data.put("test", test.name());
             data.put("testImages", test.size());
@@ -245,13 +232,7 @@ final class MiniBatchTrain {
         root.put("stoppedEarly", r.stoppedEarly());
         ObjectNode ev = root.putObject(test != null ? "test" : "train");
         ev.put("accuracy", conf.accuracy());
-        ArrayNode matrix = ev.putArray("confusion");
-        for (int a = 0; a < conf.labels().size(); a++) {
-            ArrayNode row = matrix.addArray();
-            for (int p = 0; p < conf.labels().size(); p++) {
-                row.add(conf.count(a, p));
-            }
-        }
+        ev.set("confusion", Json.confusion(conf));
         if (c.out != null) {
             root.put("model", c.out.toString());
         }

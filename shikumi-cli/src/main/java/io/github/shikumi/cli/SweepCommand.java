@@ -35,9 +35,6 @@ public final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
     @Option(names = "--eta", paramLabel = "η[,η...]", hideParamSyntax = true, split = ",", defaultValue = "0.01,0.05,0.2,1",
@@ -54,8 +51,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "firstSeed")
     long firstSeed;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
-    int iterations;
+    @Mixin
+    CommonOptions.Iterations iterations;
 
     @Option(names = "--threads", paramLabel = "N", descriptionKey = "threads")
     Integer threads;
@@ -63,14 +60,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", descriptionKey = "csv")
     Path csv;
 
-    @Option(names = "--chart", paramLabel = "FILE.png|svg", descriptionKey = "chart")
-    Path chart;
+    @Mixin
+    ChartOption chart;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
     @Override
     public Integer call() {
@@ -82,16 +79,16 @@ public final class SweepCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), t.get("sweep.badCount", "--threads", n));
         }
-        ChartOption.check(spec, t, chart, force);
+        chart.check(spec, t, force.on);
         if (csv != null) {
-            AtomicFiles.checkWritable(csv, force);
+            AtomicFiles.checkWritable(csv, force.on);
         }
         Dataset d = data.load();
         long[] seedList = new long[seeds];
         for (int s = 0; s < seeds; s++) {
             seedList[s] = firstSeed + s;
         }
-        Sweep sweep = new Sweep(d, etas, hidden, seedList, iterations, n);
+        Sweep sweep = new Sweep(d, etas, hidden, seedList, iterations.value, n);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), t);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -125,11 +122,11 @@ public final class SweepCommand implements Callable<Integer> {
             if (csv != null) {
                 AtomicFiles.write(csv, csv(rows));
             }
-            if (chart != null) {
-                Charts.write(Charts.sweep(rows, Path.of(d.name()).getFileName() + ", " + seeds + " seeds", t.locale()), chart);
+            if (chart.file != null) {
+                Charts.write(Charts.sweep(rows, Path.of(d.name()).getFileName() + ", " + seeds + " seeds", t.locale()), chart.file);
             }
             PrintWriter w = spec.commandLine().getOut();
-            if (json) {
+            if (json.on) {
                 w.println(Json.text(json(result)));
             } else {
                 printHuman(w, t, d, result, n, seconds);
@@ -160,7 +157,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     private ObjectNode json(Sweep.Result result) {
         ObjectNode root = Json.object();
-        root.put("iterations", iterations);
+        root.put("iterations", iterations.value);
         root.put("seeds", seeds);
         root.put("firstSeed", firstSeed);
         ArrayNode rows = root.putArray("rows");
@@ -185,7 +182,7 @@ public final class SweepCommand implements Callable<Integer> {
     private void printHuman(PrintWriter w, Text t, Dataset d, Sweep.Result result, int n, double seconds) {
         w.println(t.get("sweep.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
-        w.println(t.get("sweep.settings", iterations, firstSeed, firstSeed + seeds - 1, result.runsTotal(), n));
+        w.println(t.get("sweep.settings", iterations.value, firstSeed, firstSeed + seeds - 1, result.runsTotal(), n));
         w.println();
         w.println(Fmt.padLeft(t.get("sweep.eta"), 8) + Fmt.padLeft(t.get("sweep.hidden"), 8)
                 + Fmt.padLeft(t.get("sweep.reached"), 22) + Fmt.padLeft(t.get("sweep.medianE"), 12)
@@ -203,8 +200,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (csv != null) {
             w.println(t.get("sweep.csv", csv.toString()));
         }
-        if (chart != null) {
-            w.println(t.get("sweep.chart", chart.toString()));
+        if (chart.file != null) {
+            w.println(t.get("sweep.chart", chart.file.toString()));
         }
     }
 }

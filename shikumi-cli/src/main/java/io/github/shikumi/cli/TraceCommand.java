@@ -7,7 +7,6 @@ import io.github.shikumi.model.Trace;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +29,7 @@ public final class TraceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
-    DataOption data;
-
-    @Option(names = "--model", paramLabel = "MODEL.json", required = true, descriptionKey = "model")
-    Path model;
+    ModelInput input;
 
     @Option(names = "--image", paramLabel = "N", required = true, descriptionKey = "image")
     int image;
@@ -44,11 +37,11 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        Dataset d = data.load();
-        Network net = Models.load(model, d);
+        Dataset d = input.dataset();
+        Network net = input.network(d);
         if (net.output() != io.github.shikumi.model.Output.SIGMOID) {
             // the trace writes out the book's formulas of the sigmoid output layer
-            throw new ShikumiException(model.toString(), Msg.TRACE_OUTPUT, net.output().id());
+            throw new ShikumiException(input.model.toString(), Msg.TRACE_OUTPUT, net.output().id());
         }
         if (image < 1 || image > d.size()) {
             throw new ShikumiException("--image", Msg.IMAGE_INDEX, image, d.size());

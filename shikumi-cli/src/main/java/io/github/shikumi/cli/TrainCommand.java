@@ -34,40 +34,34 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    Lang lang;
-
-    @Mixin
     DataOption data;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "3", descriptionKey = "hidden")
-    int[] hidden;
+    @Mixin
+    RandomStart random;
 
-    @Option(names = "--eta", paramLabel = "η", descriptionKey = "eta")
-    Double etaOption;
+    @Mixin
+    EtaOption etaOption;
 
     /** η: as given, else the book's 0.05 (full batch) or 0.1 (mini-batches). */
     double eta;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500", descriptionKey = "iterations")
-    int iterations;
+    @Mixin
+    CommonOptions.Iterations iterations;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", descriptionKey = "seed")
-    long seed;
-
-    @Option(names = "--init", paramLabel = "MODEL.json", descriptionKey = "init")
-    Path init;
+    @Mixin
+    CommonOptions.Init init;
 
     @Option(names = "--out", paramLabel = "MODEL.json", descriptionKey = "out")
     Path out;
 
-    @Option(names = "--force", descriptionKey = "force")
-    boolean force;
+    @Mixin
+    CommonOptions.Force force;
 
-    @Option(names = "--json", descriptionKey = "json")
-    boolean json;
+    @Mixin
+    CommonOptions.JsonOutput json;
 
-    @Option(names = "--ascii", descriptionKey = "ascii")
-    boolean ascii;
+    @Mixin
+    CommonOptions.Ascii ascii;
 
     // perf (issue 6): larger networks, another output layer, mini-batches
     @Option(names = "--layers", paramLabel = "N,N,...", hideParamSyntax = true, split = ",", descriptionKey = "layers")
@@ -91,8 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", descriptionKey = "patience")
     Integer patience;
 
-    @Option(names = "--threads", paramLabel = "N", descriptionKey = "batchThreads")
-    Integer threads;
+    @Mixin
+    CommonOptions.BatchThreads threads;
 
     @Option(names = "--precision", paramLabel = "TYPE", descriptionKey = "precision")
     String precision;
@@ -105,29 +99,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (miniBatch()) {
-            eta = etaOption != null ? etaOption : 0.1;
+            eta = etaOption.or(0.1);
             return new MiniBatchTrain(this).call();
         }
-        eta = etaOption != null ? etaOption : GradientDescent.BOOK_ETA;
+        eta = etaOption.or(GradientDescent.BOOK_ETA);
         Text text = Text.of(Locale.getDefault());
         GradientDescent gd = new GradientDescent(eta); // validates η before any work
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);
-        int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : hidden;
-        Network start = init != null ? Models.load(init, d) : Network.initial(d, seed, hid).withOutput(kind);
+        int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : random.hidden;
+        Network start = init.file != null ? Models.load(init.file, d) : Network.initial(d, random.seed, hid).withOutput(kind);
         if (out != null) {
-            AtomicFiles.checkWritable(out, force);
+            AtomicFiles.checkWritable(out, force.on);
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), text);
-        History h = Training.run(start, d, gd, iterations, (k, n, e, a, p) -> {
+        History h = Training.run(start, d, gd, iterations.value, (k, n, e, a, p) -> {
             bar.update(k, n);
             return true;
         });
         bar.finish();
         Network trained = h.trained();
-        if (init == null) {
+        if (init.file == null) {
             Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
-            prov.put("seed", seed);
+            prov.put("seed", random.seed);
             trained = trained.withProvenance(prov);
         }
         if (out != null) {
@@ -136,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
         Confusion before = Confusion.of(h.initial(), d);
         Confusion after = Confusion.of(trained, d);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             w.println(Json.text(json(d, h, before, after)));
         } else {
             printHuman(w, text, d, h, before, after);
@@ -146,25 +140,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ObjectNode json(Dataset d, History h, Confusion before, Confusion after) {
         ObjectNode root = Json.object();
-        ObjectNode net = root.putObject("network");
-        ArrayNode sizes = net.putArray("sizes");
-        for (int s : h.initial().layout().sizes()) {
-            sizes.add(s);
-        }
-        net.put("parameters", h.initial().layout().count());
-        ObjectNode data = root.putObject("data");
-        data.put("name", d.name());
-        data.put("images", d.size());
-        data.put("height", d.height());
-        data.put("width", d.width());
-        ArrayNode labels = data.putArray("labels");
-        d.labels().forEach(labels::add);
+        Json.putNetwork(root, h.initial());
+        Json.putData(root, d);
         root.put("eta", eta);
         root.put("iterations", h.iterations());
-        if (init == null) {
-            root.put("seed", seed);
+        if (init.file == null) {
+            root.put("seed", random.seed);
         } else {
-            root.put("init", init.toString());
+            root.put("init", init.file.toString());
         }
         ObjectNode b = root.putObject("before");
         b.put("E", h.e(0));
@@ -201,15 +184,15 @@ public final class TrainCommand implements Callable<Integer> {
         w.println(t.get("train.title"));
         w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
         w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
-        w.println(init == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), seed)
-                : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.toString()));
+        w.println(init.file == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), random.seed)
+                : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.file.toString()));
         w.println();
         w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
         w.println(Fmt.pad("E", 12) + Fmt.padLeft(Fmt.sig(h.e(0)), 14) + Fmt.padLeft(Fmt.sig(h.e(h.iterations())), 14));
         w.println(Fmt.pad(t.get("train.accuracy"), 12) + Fmt.padLeft(Fmt.percent(before.accuracy()), 14)
                 + Fmt.padLeft(Fmt.percent(after.accuracy()), 14));
         w.println();
-        ResultTable.print(w, t, d, before, after, ascii);
+        ResultTable.print(w, t, d, before, after, ascii.on);
         if (h.cancelled()) {
             w.println(t.get("train.cancelled", h.iterations()));
         }
