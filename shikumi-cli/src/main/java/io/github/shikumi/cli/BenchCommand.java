@@ -1,6 +1,5 @@
 package io.github.shikumi.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.data.Datasets;
