@@ -31,6 +31,21 @@ class HelpAndBundlesTest {
     }
 
     @Test
+    void only_train_says_its_eta_default_differs_with_mini_batches() {
+        for (String lang : new String[] {"en", "ja"}) {
+            String mini = lang.equals("en") ? "0.1 with mini-batches" : "ミニバッチでは 0.1";
+            assertThat(flat(CliRun.of("train", "--help", "--lang", lang).out())).contains(mini.replace(" ", ""));
+            assertThat(flat(CliRun.of("compare", "--help", "--lang", lang).out())).contains("0.05").doesNotContain(mini.replace(" ", ""));
+            assertThat(flat(CliRun.of("export-xlsx", "--help", "--lang", lang).out())).contains("0.05").doesNotContain(mini.replace(" ", ""));
+        }
+    }
+
+    /** Help text without white space, so that words wrapped across lines still match. */
+    private static String flat(String help) {
+        return help.replaceAll("\\s+", "");
+    }
+
+    @Test
     void unknown_option_is_a_usage_error_with_exit_2() {
         CliRun r = CliRun.of("train", "--bogus", "--lang", "en");
         assertThat(r.exit()).isEqualTo(2);
