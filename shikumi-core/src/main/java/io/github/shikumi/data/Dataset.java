@@ -14,6 +14,7 @@ public final class Dataset {
     private final int width;
     private final double[][] images;
     private final int[] targets;
+    private volatile String hash;
 
     /**
      * @param name    where the data came from (a bundled name or a file), used in messages
@@ -110,6 +111,38 @@ public final class Dataset {
     /** Shape as the book writes it: "5×4". */
     public String shapeText() {
         return height + "×" + width;
+    }
+
+    /**
+     * "sha256:" and the SHA-256 of the content in hex: the labels, the shape, and every image's label index
+     * and pixels (as the bits of their doubles), in order. The same data give the same hash wherever they were
+     * read from; the name is not part of it. Computed once.
+     */
+    public String contentHash() {
+        String h = hash;
+        if (h == null) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(String.join("\n", labels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (pixels() + 2));
+                buf.putInt(height).putInt(width).flip();
+                md.update(buf);
+                for (int n = 0; n < images.length; n++) {
+                    buf.clear();
+                    buf.putLong(targets[n]);
+                    for (double v : images[n]) {
+                        buf.putLong(Double.doubleToLongBits(v));
+                    }
+                    buf.flip();
+                    md.update(buf);
+                }
+                h = "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+            }
+            hash = h;
+        }
+        return h;
     }
 
     @Override

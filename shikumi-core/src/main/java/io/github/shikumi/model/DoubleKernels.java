@@ -3,14 +3,30 @@ package io.github.shikumi.model;
 /**
  * The loops of {@link Backprop}, over batch-major rows: {@code in[i]} holds input i of every image,
  * {@code out[j]} output j of every image, each row {@code n} long (n a multiple of {@link #PAD}; the padding
- * images carry mask 0 and so add exactly 0 to E and ∂E). Two implementations compute the same formulas:
- * {@link PlainDoubleKernels} (plain Java, always there) and {@code VectorDoubleKernels} (the Vector API,
- * used when the JVM has {@code jdk.incubator.vector}). They differ only in rounding (summation order, fused
- * multiply-add, exp to within 1 ulp).
+ * images carry mask 0 and so add exactly 0 to E and ∂E). Two implementations: {@link PlainDoubleKernels}
+ * (plain Java, always there) and {@code VectorDoubleKernels} (the Vector API, used when the JVM has
+ * {@code jdk.incubator.vector}). Both give the same bits, on every CPU and vector width, because every value
+ * is formed in one canonical order (the reproducibility contract, README "Same numbers everywhere"):
+ * <ul>
+ * <li>a unit's input, per image: s_j = −θ_j, then s_j = fma(w_ji, x_i, s_j) for i = 1, 2, … in order;
+ *     the backward sum likewise over k from 0;</li>
+ * <li>σ with the one exp of {@link Exp}; softmax with {@link Exp#exp} and {@link StrictMath#log};</li>
+ * <li>every sum over images (∂E/∂w, ∂E/∂θ, E) in {@value #PARTIALS} partial sums, partial r taking images
+ *     r, r + {@value #PARTIALS}, r + 2·{@value #PARTIALS}, … in order (by fused multiply-add for products),
+ *     then folded as {@link #fold}: (P0 + P2) + (P1 + P3). The lanes of a 256-bit vector are these partials;
+ *     a 512-bit machine runs the sums on 256-bit vectors, a 128-bit one in plain Java.</li>
+ * </ul>
  */
 abstract class DoubleKernels {
     /** Rows are padded to a multiple of this many images. */
     static final int PAD = 32;
+    /** Partial sums of every sum over images (the lanes of one 256-bit vector of doubles). */
+    static final int PARTIALS = 4;
+
+    /** The canonical fold of the partial sums: (P0 + P2) + (P1 + P3). */
+    static double fold(double p0, double p1, double p2, double p3) {
+        return (p0 + p2) + (p1 + p3);
+    }
 
     private static final DoubleKernels PLAIN = new PlainDoubleKernels();
     private static final DoubleKernels BEST =
@@ -64,7 +80,8 @@ abstract class DoubleKernels {
      * The softmax output layer with cross-entropy: on entry {@code z[k]} holds s_k, on exit z_k = e^{s_k} / Σ_m e^{s_m};
      * returns E = −Σ_images Σ_k t_k·log z_k (images weighted by {@code mask}) and, when {@code delta} is not null,
      * writes δO_k = z_k − t_k (times the mask). Plain Java in both kernel sets: it is the reference path's, and
-     * the exp and log of 10 outputs per image are not where time goes.
+     * the exp and log of 10 outputs per image are not where time goes. e^x is {@link Exp#exp}, log is
+     * {@link StrictMath#log} (the same bits everywhere); E is summed image by image.
      */
     double softmaxError(double[][] z, double[][] target, double[] mask, double[][] delta, int nk, int n) {
         double e = 0;
@@ -84,7 +101,7 @@ abstract class DoubleKernels {
             }
             double sum = 0;
             for (int k = 0; k < nk; k++) {
-                double ek = Math.exp(z[k][img] - max); // e^{s_k}, shifted by the largest s so nothing overflows
+                double ek = Exp.exp(z[k][img] - max); // e^{s_k}, shifted by the largest s so nothing overflows
                 z[k][img] = ek;
                 sum += ek;
             }
@@ -93,7 +110,7 @@ abstract class DoubleKernels {
                 z[k][img] = zk;
                 double tk = target[k][img];
                 if (tk != 0.0) {
-                    e -= tk * Math.log(zk); // e = −Σ_k t_k·log z_k
+                    e -= tk * StrictMath.log(zk); // e = −Σ_k t_k·log z_k
                 }
                 if (delta != null) {
                     delta[k][img] = zk - tk; // δO_k = z_k − t_k

@@ -3,16 +3,22 @@ package io.github.shikumi.model;
 /**
  * The float path for large data: mini-batch gradients and momentum steps of a network in {@code float},
  * with the book's formulas and conventions (those of {@link Backprop}, which is the reference it is checked
- * against). Each mini-batch is split over a team of threads (data-parallel: each thread takes a share of the
- * images and computes their gradient into its own buffers); then each thread sums and applies the update
- * for its share of the parameters. Weights are held transposed, one array per input unit, rows padded to
- * whole vectors ({@link FloatKernels}); every buffer is allocated here, so a step allocates nothing.
- * Not thread-safe; {@link #close()} stops the helper threads.
+ * against). Weights are held transposed, one array per input unit, rows padded to whole vectors
+ * ({@link FloatKernels}); every buffer is allocated here, so a step allocates nothing. Not thread-safe;
+ * {@link #close()} stops the helper threads.
  *
- * <p>With the same parameters, batches and thread count the results are the same on every run; another
- * thread count adds the same terms in another order.
+ * <p>Same bits on any thread count (the reproducibility contract): a batch runs in two phases on a team of
+ * threads. First each thread takes a share of the images and computes their forward pass, e and deltas:
+ * values of one image, which do not depend on who computes them. Then, after a barrier, the parameter rows
+ * are taken as work items (4 input rows of one layer, or its thresholds) by whichever thread is free: each
+ * item sums over all the batch's images in order ({@link FloatKernels#weightGradient}) and steps its own
+ * parameters. No sum is ever split between threads, so 1, 2 or 64 threads add the same terms in the same
+ * order. E is summed image by image in order.
  */
 public final class FloatBackprop implements AutoCloseable {
+    /** Input rows per work item of the gradient phase (the kernels' tile height). */
+    private static final int ROWS = 4;
+
     private final ParamLayout layout;
     private final Output output;
     /** The kernels to use, or null for {@link FloatKernels#current()} at each batch. */
@@ -30,44 +36,44 @@ public final class FloatBackprop implements AutoCloseable {
     private final float[][][] w;
     private final float[][][] vwt;
     private final float[][] vth;
+    /** The batch's gradient: gwt[l][i][j] = ∂E/∂w_ji, gth[l][j] = ∂E/∂θ_j. */
+    private final float[][][] gwt;
+    private final float[][] gth;
     private final Slice[] slices;
-    /** The parameter rows (l, i; i = −1 for θ) each thread sums and updates. */
-    private final int[][][] rowsOf;
+    /** The batch's rows in image order, gathered from the slices: inputs, and per layer outputs and deltas. */
+    private final float[][] allIn;
+    private final float[][][] allAct;
+    private final float[][][] allDelta;
+    /** Work items of the gradient phase: {layer, first input row, end row}; end = −1 for the thresholds. */
+    private final int[][] items;
+    private final java.util.concurrent.atomic.AtomicInteger nextItem = new java.util.concurrent.atomic.AtomicInteger();
     private double loss;
     private int correct;
 
-    /** Per-thread buffers: activations, deltas and the gradient of its share of a batch. */
+    /** Per-thread buffers: activations, deltas and each image's e of its share of a batch. */
     private final class Slice {
         final float[][] in;
         final int[] y;
         final float[][][] act;
         final float[][][] delta;
-        final float[][][] gwt;
-        final float[][] gth;
-        final int[] correct = new int[1];
+        final double[] e;
         final int[] nz;
+        int from;
         int count;
-        double loss;
+        int correct;
 
-        Slice(int cap) {
-            int widest = 1;
-            for (int l = 0; l < layers; l++) {
-                widest = Math.max(widest, layout.fanIn(l));
-            }
-            nz = new int[FloatKernels.scratch(cap, widest)];
+        Slice(int cap, int scratch) {
+            nz = new int[scratch];
             in = new float[cap][];
             y = new int[cap];
+            e = new double[cap];
             act = new float[layers][cap][];
             delta = new float[layers][cap][];
-            gwt = new float[layers][][];
-            gth = new float[layers][];
             for (int l = 0; l < layers; l++) {
                 for (int b = 0; b < cap; b++) {
                     act[l][b] = new float[u[l]];
                     delta[l][b] = new float[u[l]];
                 }
-                gwt[l] = new float[layout.fanIn(l)][u[l]];
-                gth[l] = new float[u[l]];
             }
         }
     }
@@ -75,7 +81,8 @@ public final class FloatBackprop implements AutoCloseable {
     /**
      * @param net      the network (its parameters are copied, as floats)
      * @param capacity the largest batch
-     * @param threads  threads to split each batch over (1 = the calling thread only)
+     * @param threads  threads to split each batch over (1 = the calling thread only); the results do not
+     *                 depend on it
      */
     public FloatBackprop(Network net, int capacity, int threads) {
         this(net, capacity, threads, null);
@@ -99,48 +106,39 @@ public final class FloatBackprop implements AutoCloseable {
         w = new float[layers][][];
         vwt = new float[layers][][];
         vth = new float[layers][];
+        gwt = new float[layers][][];
+        gth = new float[layers][];
+        java.util.List<int[]> work = new java.util.ArrayList<>();
+        int widest = 1;
         for (int l = 0; l < layers; l++) {
-            wt[l] = new float[layout.fanIn(l)][u[l]];
-            vwt[l] = new float[layout.fanIn(l)][u[l]];
+            int nin = layout.fanIn(l);
+            widest = Math.max(widest, nin);
+            wt[l] = new float[nin][u[l]];
+            vwt[l] = new float[nin][u[l]];
+            gwt[l] = new float[nin][u[l]];
             th[l] = new float[u[l]];
             vth[l] = new float[u[l]];
+            gth[l] = new float[u[l]];
             if (l > 0) {
                 w[l] = new float[layout.units(l)][u[l - 1]];
             }
+            for (int i = 0; i < nin; i += ROWS) {
+                work.add(new int[] {l, i, Math.min(nin, i + ROWS)});
+            }
+            work.add(new int[] {l, 0, -1});
         }
+        items = work.toArray(new int[0][]);
         setParams(net.params());
         int t = Math.min(threads, capacity);
+        int scratch = FloatKernels.scratch(capacity, widest);
         slices = new Slice[t];
         for (int s = 0; s < t; s++) {
-            slices[s] = new Slice((capacity + t - 1) / t);
+            slices[s] = new Slice((capacity + t - 1) / t, scratch);
         }
-        rowsOf = partition(t);
+        allIn = new float[capacity][];
+        allAct = new float[layers][capacity][];
+        allDelta = new float[layers][capacity][];
         team = new Team(t);
-    }
-
-    /** Splits the parameter rows into t runs of about equal size. */
-    private int[][][] partition(int t) {
-        long total = 0;
-        for (int l = 0; l < layers; l++) {
-            total += (long) (layout.fanIn(l) + 1) * u[l];
-        }
-        java.util.List<java.util.List<int[]>> parts = new java.util.ArrayList<>();
-        for (int s = 0; s < t; s++) {
-            parts.add(new java.util.ArrayList<>());
-        }
-        long done = 0;
-        for (int l = 0; l < layers; l++) {
-            for (int i = -1; i < layout.fanIn(l); i++) {
-                int s = (int) Math.min(t - 1, done * t / total);
-                parts.get(s).add(new int[] {l, i});
-                done += u[l];
-            }
-        }
-        int[][][] out = new int[t][][];
-        for (int s = 0; s < t; s++) {
-            out[s] = parts.get(s).toArray(new int[0][]);
-        }
-        return out;
     }
 
     /** The kernels this JVM runs for floats once warmed up: "vector" or "plain". */
@@ -209,13 +207,12 @@ public final class FloatBackprop implements AutoCloseable {
      */
     public double gradient(FloatImages data, int[] index, int from, int count, double[] grad) {
         run(data, index, from, count, true, false, 0f, 0f);
-        Slice s0 = slices[0];
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < layout.units(l); j++) {
                 for (int i = 0; i < layout.fanIn(l); i++) {
-                    grad[layout.weight(l, j, i)] = s0.gwt[l][i][j];
+                    grad[layout.weight(l, j, i)] = gwt[l][i][j];
                 }
-                grad[layout.threshold(l, j)] = s0.gth[l][j];
+                grad[layout.threshold(l, j)] = gth[l][j];
             }
         }
         return loss;
@@ -267,14 +264,17 @@ public final class FloatBackprop implements AutoCloseable {
         job.update = update;
         job.eta = eta;
         job.mu = mu;
+        nextItem.set(0);
         team.run(job);
         job.data = null;
         job.index = null;
         double e = 0;
         int c = 0;
         for (Slice s : slices) {
-            e += s.loss;
-            c += s.correct[0];
+            for (int b = 0; b < s.count; b++) {
+                e += s.e[b]; // E = Σ_images e, image by image in order
+            }
+            c += s.correct;
         }
         loss = e;
         correct = c;
@@ -295,37 +295,35 @@ public final class FloatBackprop implements AutoCloseable {
         @Override
         public void accept(int s) {
             int t = slices.length;
-            int lo = from + (int) ((long) count * s / t);
-            int hi = from + (int) ((long) count * (s + 1) / t);
-            pass(kernels, slices[s], data, index, lo, hi - lo, backward);
+            int lo = (int) ((long) count * s / t);
+            int hi = (int) ((long) count * (s + 1) / t);
+            pass(kernels, slices[s], data, index, from, lo, hi - lo, backward);
             if (backward) {
                 team.barrier();
-                reduce(kernels, s, update, eta, mu);
+                for (int it = nextItem.getAndIncrement(); it < items.length; it = nextItem.getAndIncrement()) {
+                    gradientItem(kernels, items[it], slices[s].nz, update, eta, mu);
+                }
             }
         }
     }
 
     private final Job job = new Job();
 
-    /** Forward (and backward) pass of one thread's share of the batch. */
-    private void pass(FloatKernels k, Slice s, FloatImages data, int[] index, int from, int count, boolean backward) {
+    /**
+     * Forward (and backward) pass of one thread's share of the batch: images {@code first … first+count)} of
+     * the batch, i.e. {@code index[from + first …]}; their rows are also entered in the batch's image order.
+     */
+    private void pass(FloatKernels k, Slice s, FloatImages data, int[] index, int from, int first, int count,
+                      boolean backward) {
+        s.from = first;
         s.count = count;
+        s.correct = 0;
         for (int b = 0; b < count; b++) {
-            int img = index == null ? from + b : index[from + b];
+            int img = index == null ? from + first + b : index[from + first + b];
             s.in[b] = data.rows[img];
             s.y[b] = data.labels[img];
         }
         if (count == 0) {
-            s.loss = 0;
-            s.correct[0] = 0;
-            if (backward) {
-                for (int l = 0; l < layers; l++) {
-                    for (float[] row : s.gwt[l]) {
-                        java.util.Arrays.fill(row, 0f);
-                    }
-                    java.util.Arrays.fill(s.gth[l], 0f);
-                }
-            }
             return;
         }
         float[][] in = s.in;
@@ -336,37 +334,44 @@ public final class FloatBackprop implements AutoCloseable {
             in = s.act[l];
         }
         int out = layers - 1;
-        s.loss = k.outputLayer(output, s.act[out], count, layout.outputs(), s.y, s.delta[out], s.correct);
+        s.correct = k.outputLayer(output, s.act[out], count, layout.outputs(), s.y, s.delta[out], s.e);
         if (!backward) {
             return;
         }
-        for (int l = out; l >= 0; l--) {
-            float[][] below = l == 0 ? s.in : s.act[l - 1];
-            k.weightGradient(below, count, layout.fanIn(l), s.delta[l], u[l], s.gwt[l], s.gth[l], s.nz);
-            if (l > 0) {
-                k.backward(s.delta[l], count, layout.units(l), w[l], u[l - 1], s.act[l - 1], s.delta[l - 1]);
+        for (int l = out; l > 0; l--) {
+            // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
+            k.backward(s.delta[l], count, layout.units(l), w[l], u[l - 1], s.act[l - 1], s.delta[l - 1]);
+        }
+        for (int b = 0; b < count; b++) {
+            allIn[first + b] = s.in[b];
+            for (int l = 0; l < layers; l++) {
+                allAct[l][first + b] = s.act[l][b];
+                allDelta[l][first + b] = s.delta[l][b];
             }
         }
     }
 
-    /** Sums the threads' gradients for this thread's parameter rows and, when asked, steps them. */
-    private void reduce(FloatKernels k, int s, boolean update, float eta, float mu) {
-        Slice s0 = slices[0];
-        for (int[] row : rowsOf[s]) {
-            int l = row[0];
-            int i = row[1];
-            float[] g = i < 0 ? s0.gth[l] : s0.gwt[l][i];
-            for (int t = 1; t < slices.length; t++) {
-                k.add(g, i < 0 ? slices[t].gth[l] : slices[t].gwt[l][i], u[l]);
-            }
+    /**
+     * One work item of the gradient phase: ∂E/∂w_ji for its input rows (or ∂E/∂θ_j), summed over all the
+     * batch's images in order, and, when asked, the momentum step of those parameters.
+     */
+    private void gradientItem(FloatKernels k, int[] item, int[] nz, boolean update, float eta, float mu) {
+        int l = item[0];
+        int count = job.count;
+        if (item[2] < 0) {
+            k.thresholdGradient(allDelta[l], count, u[l], gth[l]); // ∂E/∂θ_j = −Σ δ_j
             if (update) {
-                if (i < 0) {
-                    k.momentum(th[l], vth[l], g, u[l], eta, mu);
-                } else {
-                    k.momentum(wt[l][i], vwt[l][i], g, u[l], eta, mu);
-                    if (l > 0) {
-                        transpose(l, i);
-                    }
+                k.momentum(th[l], vth[l], gth[l], u[l], eta, mu); // v ← μ·v − η·g, p ← p + v
+            }
+            return;
+        }
+        float[][] below = l == 0 ? allIn : allAct[l - 1];
+        k.weightGradient(below, count, item[1], item[2], allDelta[l], u[l], gwt[l], nz); // ∂E/∂w_ji = Σ δ_j·x_i
+        if (update) {
+            for (int i = item[1]; i < item[2]; i++) {
+                k.momentum(wt[l][i], vwt[l][i], gwt[l][i], u[l], eta, mu);
+                if (l > 0) {
+                    transpose(l, i);
                 }
             }
         }

@@ -86,8 +86,8 @@ abstract class FloatKernels {
                     k.forward(in, count, nin, wt, th, u, out, true, nz);
                     k.forward(in, count, nin, wt, th, u, out, false, nz);
                     k.backward(delta, count, nk, w, u, out, below);
-                    k.weightGradient(in, count, nin, delta, u, gwt, gth, nz);
-                    k.add(gth, th, u);
+                    k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
+                    k.thresholdGradient(delta, count, u, gth);
                     k.momentum(th, v, gth, u, 1e-3f, 0.9f);
                 }
                 time[set] = System.nanoTime() - start;
@@ -117,31 +117,33 @@ abstract class FloatKernels {
     abstract void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below);
 
     /**
-     * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for i &lt; nin, j &lt; u, and
-     * {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j). {@code nz} is scratch space of at least
-     * {@link #scratch}(count, nin) ints (here and in {@link #forward}).
+     * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for input rows {@code i0 ≤ i < i1},
+     * j &lt; u: each sum over the images b = 0, 1, … in order, by fused multiply-adds (a term whose x_i is 0
+     * may be left out: it adds ±0). {@code nz} is scratch space of at least {@link #scratch}(count, nin) ints
+     * (here and in {@link #forward}).
      */
-    abstract void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
+    abstract void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt,
                                  int[] nz);
 
-    /** {@code dst[j] += src[j]} for j &lt; n. */
-    abstract void add(float[] dst, float[] src, int n);
+    /** {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j), the sum over the images in order. */
+    abstract void thresholdGradient(float[][] delta, int count, int u, float[] gth);
 
     /** Momentum: {@code v ← μ·v − η·g, p ← p + v} for j &lt; n. */
     abstract void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu);
 
     /**
      * The output layer of image rows {@code z[0 … count)} holding s_k (softmax) or z_k (sigmoid): turns them
-     * into z_k, writes δO_k into {@code delta} (0 beyond k &lt; nk) and returns e summed over the images;
-     * {@code correct[0]} gets the number of images whose largest output is their label {@code y[b]}.
+     * into z_k, writes δO_k into {@code delta} (0 beyond k &lt; nk) and each image's e into {@code e[b]};
+     * returns the number of images whose largest output is their label {@code y[b]}. e^x is {@link Exp#exp},
+     * log {@link StrictMath#log}: the same bits on every machine.
      */
-    double outputLayer(Output output, float[][] z, int count, int nk, int[] y, float[][] delta, int[] correct) {
-        double e = 0;
+    int outputLayer(Output output, float[][] z, int count, int nk, int[] y, float[][] delta, double[] e) {
         int c = 0;
         for (int b = 0; b < count; b++) {
             float[] zb = z[b];
             float[] db = delta[b];
             int label = y[b];
+            double eb = 0;
             if (output == Output.SOFTMAX) {
                 float max = Float.NEGATIVE_INFINITY;
                 for (int k = 0; k < nk; k++) {
@@ -149,7 +151,7 @@ abstract class FloatKernels {
                 }
                 double sum = 0;
                 for (int k = 0; k < nk; k++) {
-                    float ek = (float) Math.exp(zb[k] - max); // e^{s_k}, shifted so that nothing overflows
+                    float ek = (float) Exp.exp(zb[k] - max); // e^{s_k}, shifted so that nothing overflows
                     zb[k] = ek;
                     sum += ek;
                 }
@@ -158,14 +160,15 @@ abstract class FloatKernels {
                     zb[k] *= inv; // z_k = e^{s_k} / Σ_m e^{s_m}
                     db[k] = zb[k] - (k == label ? 1f : 0f); // δO_k = z_k − t_k
                 }
-                e -= Math.log(Math.max(zb[label], Float.MIN_NORMAL)); // e = −Σ_k t_k·log z_k
+                eb = -StrictMath.log(Math.max(zb[label], Float.MIN_NORMAL)); // e = −Σ_k t_k·log z_k
             } else {
                 for (int k = 0; k < nk; k++) {
                     float d = zb[k] - (k == label ? 1f : 0f);
-                    e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
+                    eb += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
                     db[k] = d * zb[k] * (1f - zb[k]); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
                 }
             }
+            e[b] = eb;
             for (int k = nk; k < db.length; k++) {
                 db[k] = 0f;
             }
@@ -179,7 +182,6 @@ abstract class FloatKernels {
                 c++;
             }
         }
-        correct[0] = c;
-        return e;
+        return c;
     }
 }

@@ -4,8 +4,6 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -50,7 +48,7 @@ public final class Network {
         this.height = height;
         this.width = width;
         this.params = params.clone();
-        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        this.provenance = Provenance.canonical(provenance);
         this.output = output;
     }
 
@@ -75,7 +73,7 @@ public final class Network {
         }
         ParamLayout layout = new ParamLayout(sizes);
         return new Network(layout, data.labels(), data.height(), data.width(), initialParams(layout, seed),
-                Map.of("init", "uniform[-" + INIT_RANGE + "," + INIT_RANGE + ")", "seed", seed));
+                Provenance.initial("uniform[-" + INIT_RANGE + "," + INIT_RANGE + ")", seed));
     }
 
     /** The parameters {@link #initial} draws for a layout and seed. */
@@ -123,7 +121,7 @@ public final class Network {
         return params[layout.threshold(l, j)];
     }
 
-    /** How this model was made (data, seed, η, iterations, …); empty when unknown. */
+    /** How this model was made (data, seed, η, iterations, …; {@link Provenance}), in its canonical order; empty when unknown. */
     public Map<String, Object> provenance() {
         return provenance;
     }
@@ -163,7 +161,7 @@ public final class Network {
             }
         }
         return new Network(layout, data.labels(), data.height(), data.width(), p,
-                Map.of("init", "uniform[-1/sqrt(fanIn),1/sqrt(fanIn))", "seed", seed), output);
+                Provenance.initial("uniform[-1/sqrt(fanIn),1/sqrt(fanIn))", seed), output);
     }
 
     /** The output z of every output unit for one image. */
@@ -177,11 +175,10 @@ public final class Network {
             int t = layout.thresholdOffset(l);
             boolean last = l == layout.layers() - 1;
             for (int j = 0; j < nout; j++) {
-                double s = 0;
+                double s = -params[t + j]; // s_j = Σ w_ji·x_i − θ_j, from −θ_j input by input (as the kernels)
                 for (int i = 0; i < nin; i++) {
-                    s += params[w + j * nin + i] * a[i];
+                    s = Math.fma(params[w + j * nin + i], a[i], s);
                 }
-                s -= params[t + j]; // s_j = Σ w_ji·x_i − θ_j
                 z[j] = last && output != Output.SIGMOID ? s : Sigmoid.value(s); // z_j = σ(s_j)
             }
             if (last && output != Output.SIGMOID) {

@@ -7,7 +7,8 @@ package io.github.shikumi.model;
  * <li>{@link #SOFTMAX}: z_k = e^{s_k} / Σ_m e^{s_m}, cross-entropy e = −Σ_k t_k·log z_k, and then
  *     δO_k = ∂e/∂s_k = z_k − t_k (the softmax's derivative and the log's cancel).</li>
  * </ul>
- * Either way s_k = Σ_j w_kj·h_j − θ_k, E = Σ_images e, and every other formula is the book's.
+ * Either way s_k = Σ_j w_kj·h_j − θ_k, E = Σ_images e, and every other formula is the book's. e^x and log are
+ * the same bits on every machine (shikumi's {@code Exp}, {@link StrictMath#log}).
  */
 public enum Output {
     SIGMOID("sigmoid"),
@@ -48,7 +49,7 @@ public enum Output {
         }
         double sum = 0;
         for (int k = 0; k < s.length; k++) {
-            s[k] = Math.exp(s[k] - max); // e^{s_k}, shifted by the largest s so that nothing overflows
+            s[k] = Exp.exp(s[k] - max); // e^{s_k}, shifted by the largest s so that nothing overflows
             sum += s[k];
         }
         for (int k = 0; k < s.length; k++) {
@@ -64,7 +65,7 @@ public enum Output {
                 double d = t[k] - z[k];
                 e += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
             } else if (t[k] != 0) {
-                e -= t[k] * Math.log(z[k]); // e = −Σ_k t_k·log z_k
+                e -= t[k] * StrictMath.log(z[k]); // e = −Σ_k t_k·log z_k
             }
         }
         return e;

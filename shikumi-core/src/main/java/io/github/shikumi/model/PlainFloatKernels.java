@@ -96,16 +96,14 @@ final class PlainFloatKernels extends FloatKernels {
     }
 
     @Override
-    void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
-                        int[] nz) {
-        for (int i = 0; i < nin; i++) {
+    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
+        for (int i = i0; i < i1; i++) {
             Arrays.fill(gwt[i], 0, u, 0f);
         }
-        Arrays.fill(gth, 0, u, 0f);
         for (int b = 0; b < count; b++) {
             float[] x = in[b];
             float[] d = delta[b];
-            for (int i = 0; i < nin; i++) {
+            for (int i = i0; i < i1; i++) {
                 float xi = x[i];
                 if (xi == 0f) {
                     continue;
@@ -115,16 +113,17 @@ final class PlainFloatKernels extends FloatKernels {
                     g[j] = Math.fma(d[j], xi, g[j]); // ∂E/∂w_ji = Σ δ_j·x_i
                 }
             }
-            for (int j = 0; j < u; j++) {
-                gth[j] -= d[j]; // ∂E/∂θ_j = −Σ δ_j
-            }
         }
     }
 
     @Override
-    void add(float[] dst, float[] src, int n) {
-        for (int j = 0; j < n; j++) {
-            dst[j] += src[j];
+    void thresholdGradient(float[][] delta, int count, int u, float[] gth) {
+        Arrays.fill(gth, 0, u, 0f);
+        for (int b = 0; b < count; b++) {
+            float[] d = delta[b];
+            for (int j = 0; j < u; j++) {
+                gth[j] -= d[j]; // ∂E/∂θ_j = −Σ δ_j
+            }
         }
     }
 

@@ -41,11 +41,12 @@ public final class Trace {
             s[l] = new double[lay.units(l)];
             z[l] = new double[lay.units(l)];
             for (int j = 0; j < lay.units(l); j++) {
-                double sum = 0;
+                // s_j = Σ_i w_ji·x_i − θ_j, formed as the kernels do (the same bits): from −θ_j, input by input
+                double sum = -net.threshold(l, j);
                 for (int i = 0; i < lay.fanIn(l); i++) {
-                    sum += net.weight(l, j, i) * a[i];
+                    sum = Math.fma(net.weight(l, j, i), a[i], sum);
                 }
-                s[l][j] = sum - net.threshold(l, j); // s_j = Σ_i w_ji·x_i − θ_j
+                s[l][j] = sum;
                 z[l][j] = Sigmoid.value(s[l][j]); // z_j = σ(s_j)
             }
             if (l == layers - 1 && net.output() != Output.SIGMOID) {
@@ -71,7 +72,7 @@ public final class Trace {
             for (int j = 0; j < lay.units(l); j++) {
                 double sum = 0;
                 for (int k = 0; k < lay.units(l + 1); k++) {
-                    sum += delta[l + 1][k] * net.weight(l + 1, k, j);
+                    sum = Math.fma(delta[l + 1][k], net.weight(l + 1, k, j), sum); // Σ_k δO_k·wO_kj
                 }
                 backSum[l][j] = sum;
                 // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)

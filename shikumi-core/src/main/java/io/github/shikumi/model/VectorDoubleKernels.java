@@ -7,11 +7,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link DoubleKernels} with the Vector API. Every loop works on blocks of several units and several vectors
- * of images at once, so that at least four independent sums are in flight (a fused multiply-add takes four
- * cycles) and each loaded vector is used more than once; the sums stay in registers for the whole inner loop.
- * The sigmoid's exp is computed here a vector at a time ({@link #exp}). Loaded by name only when
- * {@code jdk.incubator.vector} is present ({@link Simd}).
+ * {@link DoubleKernels} with the Vector API, in the canonical order of {@link DoubleKernels} (the same bits as
+ * {@link PlainDoubleKernels}). Every loop works on blocks of several units and several vectors of images at
+ * once, so that at least four independent sums are in flight (a fused multiply-add takes four cycles) and each
+ * loaded vector is used more than once; the sums stay in registers for the whole inner loop. Per-image values
+ * (s, z, δ) run on the widest vectors the JVM offers (up to 512 bits); sums over images on 256-bit vectors,
+ * one lane per canonical partial sum. The sigmoid's exp is {@link Exp}'s steps a vector at a time. Loaded by
+ * name only when {@code jdk.incubator.vector} is present ({@link Simd}).
  */
 final class VectorDoubleKernels extends DoubleKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() * 4 <= PAD
@@ -19,13 +21,17 @@ final class VectorDoubleKernels extends DoubleKernels {
     private static final int L = S.length();
     /** Images per block: four vectors (PAD is a multiple of it). */
     private static final int B = 4 * L;
+    /**
+     * The species of the sums over images: one lane per canonical partial sum ({@value DoubleKernels#PARTIALS},
+     * 256 bits), or null on a JVM whose vectors are narrower (those sums then run in plain Java).
+     */
+    private static final VectorSpecies<Double> R = S.length() >= PARTIALS ? DoubleVector.SPECIES_256 : null;
+    private static final DoubleKernels PLAIN = new PlainDoubleKernels();
 
-    private static final double LOG2E = 1.4426950408889634;
-    /** ln 2 split in two (Cody and Waite): k·LN2_HI is exact for |k| ≤ 1100. */
-    private static final double LN2_HI = 0.6931471803691238;
-    private static final double LN2_LO = 1.9082149292705877e-10;
-    /** 1.5·2^52: adding it rounds to an integer held in the low bits of the mantissa. */
-    private static final double ROUND = 0x1.8p52;
+    private static final double LOG2E = Exp.LOG2E;
+    private static final double LN2_HI = Exp.LN2_HI;
+    private static final double LN2_LO = Exp.LN2_LO;
+    private static final double ROUND = Exp.ROUND;
 
     @Override
     String name() {
@@ -33,17 +39,15 @@ final class VectorDoubleKernels extends DoubleKernels {
     }
 
     /**
-     * z = σ(s) = 1 / (1 + e^(−s)) over a row, in place. e^x (x = −s) a vector at a time, within about 1 ulp:
-     * x = k·ln 2 + r with integer k and |r| ≤ ½ ln 2, e^r by its Taylor polynomial to r^13 (the next term is
-     * below 5e-18 relative; evaluated by Estrin's scheme), times 2^k built in the exponent bits. x above 709 gives e^x = +∞ and z = 0 (as
-     * with {@link Math#exp}); x below −708 gives e^−708, and z = 1 all the same. Written out in one loop so
-     * that the JIT keeps every vector in registers (a call here would box them).
+     * z = σ(s) = 1 / (1 + e^(−s)) over a row, in place: the steps of {@link Exp#exp} and {@link Exp#sigmoid}
+     * a vector at a time (x = −s above 709 gives e^x = +∞ and z = 0; below −708, e^−708 and z = 1). Written out
+     * in one loop so that the JIT keeps every vector in registers (a call here would box them).
      */
     private static void sigmoid(double[] row, int n) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int img = 0; img < n; img += L) {
             DoubleVector x = DoubleVector.fromArray(S, row, img).neg();
-            DoubleVector xc = x.max(-708.0).min(709.0);
+            DoubleVector xc = x.max(Exp.LOW).min(Exp.HIGH);
             DoubleVector t = xc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, ROUND));
             DoubleVector k = t.sub(ROUND);
             DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
@@ -69,7 +73,7 @@ final class VectorDoubleKernels extends DoubleKernels {
             // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
             LongVector bits = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(0x3ff0000000000000L);
             DoubleVector e = p.mul(bits.reinterpretAsDoubles())
-                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, 709.0));
+                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.HIGH));
             one.div(e.add(one)).intoArray(row, img); // z = σ(s) = 1 / (1 + e^(−s))
         }
     }
@@ -150,6 +154,9 @@ final class VectorDoubleKernels extends DoubleKernels {
 
     @Override
     double outputError(double[][] z, double[][] target, double[] mask, double[][] delta, int nk, int n) {
+        if (R == null) {
+            return PLAIN.outputError(z, target, mask, delta, nk, n);
+        }
         double e = 0;
         for (int k = 0; k < nk; k++) {
             e += 0.5 * (delta == null ? squares(z[k], target[k], mask, n) : squaresAndDeltas(z[k], target[k], mask, delta[k], n));
@@ -157,32 +164,41 @@ final class VectorDoubleKernels extends DoubleKernels {
         return e;
     }
 
-    /** Σ_images (t_k − z_k)² (e = ½ Σ_k (t_k − z_k)²). */
+    /** The canonical fold of one vector of the four partial sums (its lanes): (P0 + P2) + (P1 + P3). */
+    private static double fold(DoubleVector v) {
+        return DoubleKernels.fold(v.lane(0), v.lane(1), v.lane(2), v.lane(3));
+    }
+
+    /** Σ_images (t_k − z_k)² (e = ½ Σ_k (t_k − z_k)²), lane r the partial sum of images r, r + 4, …. */
     private static double squares(double[] zk, double[] tk, double[] mask, int n) {
-        DoubleVector sum = DoubleVector.zero(S);
-        for (int img = 0; img < n; img += L) {
-            DoubleVector diff = DoubleVector.fromArray(S, zk, img).sub(DoubleVector.fromArray(S, tk, img));
-            sum = diff.mul(diff).fma(DoubleVector.fromArray(S, mask, img), sum);
+        DoubleVector sum = DoubleVector.zero(R);
+        for (int img = 0; img < n; img += PARTIALS) {
+            DoubleVector diff = DoubleVector.fromArray(R, zk, img).sub(DoubleVector.fromArray(R, tk, img));
+            sum = diff.mul(diff).fma(DoubleVector.fromArray(R, mask, img), sum);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        return fold(sum);
     }
 
     /** {@link #squares}, and δO_k = −(t_k − z_k)·z_k(1 − z_k) into {@code dk}. */
     private static double squaresAndDeltas(double[] zk, double[] tk, double[] mask, double[] dk, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        DoubleVector sum = DoubleVector.zero(S);
-        for (int img = 0; img < n; img += L) {
-            DoubleVector zv = DoubleVector.fromArray(S, zk, img);
-            DoubleVector m = DoubleVector.fromArray(S, mask, img);
-            DoubleVector diff = zv.sub(DoubleVector.fromArray(S, tk, img));
+        DoubleVector one = DoubleVector.broadcast(R, 1.0);
+        DoubleVector sum = DoubleVector.zero(R);
+        for (int img = 0; img < n; img += PARTIALS) {
+            DoubleVector zv = DoubleVector.fromArray(R, zk, img);
+            DoubleVector m = DoubleVector.fromArray(R, mask, img);
+            DoubleVector diff = zv.sub(DoubleVector.fromArray(R, tk, img));
             sum = diff.mul(diff).fma(m, sum);
-            diff.mul(zv).mul(one.sub(zv)).mul(m).intoArray(dk, img); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+            diff.mul(zv.mul(one.sub(zv))).mul(m).intoArray(dk, img); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        return fold(sum);
     }
 
     @Override
     void accumulate(double[][] delta, int nout, double[][] in, int nin, double[] grad, int w, int t, int n) {
+        if (R == null) {
+            PLAIN.accumulate(delta, nout, in, nin, grad, w, t, n);
+            return;
+        }
         int j = 0;
         for (; j + 1 < nout; j += 2) {
             double[] da = delta[j];
@@ -195,7 +211,7 @@ final class VectorDoubleKernels extends DoubleKernels {
                 double[] x1 = in[i + 1];
                 double[] x2 = in[i + 2];
                 double[] x3 = in[i + 3];
-                DoubleVector g00 = DoubleVector.zero(S);
+                DoubleVector g00 = DoubleVector.zero(R);
                 DoubleVector g01 = g00;
                 DoubleVector g02 = g00;
                 DoubleVector g03 = g00;
@@ -203,13 +219,13 @@ final class VectorDoubleKernels extends DoubleKernels {
                 DoubleVector g11 = g00;
                 DoubleVector g12 = g00;
                 DoubleVector g13 = g00;
-                for (int img = 0; img < n; img += L) {
-                    DoubleVector d0 = DoubleVector.fromArray(S, da, img);
-                    DoubleVector d1 = DoubleVector.fromArray(S, db, img);
-                    DoubleVector v0 = DoubleVector.fromArray(S, x0, img);
-                    DoubleVector v1 = DoubleVector.fromArray(S, x1, img);
-                    DoubleVector v2 = DoubleVector.fromArray(S, x2, img);
-                    DoubleVector v3 = DoubleVector.fromArray(S, x3, img);
+                for (int img = 0; img < n; img += PARTIALS) {
+                    DoubleVector d0 = DoubleVector.fromArray(R, da, img);
+                    DoubleVector d1 = DoubleVector.fromArray(R, db, img);
+                    DoubleVector v0 = DoubleVector.fromArray(R, x0, img);
+                    DoubleVector v1 = DoubleVector.fromArray(R, x1, img);
+                    DoubleVector v2 = DoubleVector.fromArray(R, x2, img);
+                    DoubleVector v3 = DoubleVector.fromArray(R, x3, img);
                     g00 = d0.fma(v0, g00); // ∂E/∂w_ji = Σ δ_j·x_i
                     g01 = d0.fma(v1, g01);
                     g02 = d0.fma(v2, g02);
@@ -219,14 +235,14 @@ final class VectorDoubleKernels extends DoubleKernels {
                     g12 = d1.fma(v2, g12);
                     g13 = d1.fma(v3, g13);
                 }
-                grad[row0 + i] = g00.reduceLanes(VectorOperators.ADD);
-                grad[row0 + i + 1] = g01.reduceLanes(VectorOperators.ADD);
-                grad[row0 + i + 2] = g02.reduceLanes(VectorOperators.ADD);
-                grad[row0 + i + 3] = g03.reduceLanes(VectorOperators.ADD);
-                grad[row1 + i] = g10.reduceLanes(VectorOperators.ADD);
-                grad[row1 + i + 1] = g11.reduceLanes(VectorOperators.ADD);
-                grad[row1 + i + 2] = g12.reduceLanes(VectorOperators.ADD);
-                grad[row1 + i + 3] = g13.reduceLanes(VectorOperators.ADD);
+                grad[row0 + i] = fold(g00);
+                grad[row0 + i + 1] = fold(g01);
+                grad[row0 + i + 2] = fold(g02);
+                grad[row0 + i + 3] = fold(g03);
+                grad[row1 + i] = fold(g10);
+                grad[row1 + i + 1] = fold(g11);
+                grad[row1 + i + 2] = fold(g12);
+                grad[row1 + i + 3] = fold(g13);
             }
             for (; i < nin; i++) {
                 grad[row0 + i] = dot(da, in[i], n);
@@ -244,21 +260,21 @@ final class VectorDoubleKernels extends DoubleKernels {
                 double[] x1 = in[i + 1];
                 double[] x2 = in[i + 2];
                 double[] x3 = in[i + 3];
-                DoubleVector g0 = DoubleVector.zero(S);
+                DoubleVector g0 = DoubleVector.zero(R);
                 DoubleVector g1 = g0;
                 DoubleVector g2 = g0;
                 DoubleVector g3 = g0;
-                for (int img = 0; img < n; img += L) {
-                    DoubleVector d = DoubleVector.fromArray(S, dj, img);
-                    g0 = d.fma(DoubleVector.fromArray(S, x0, img), g0); // ∂E/∂w_ji = Σ δ_j·x_i
-                    g1 = d.fma(DoubleVector.fromArray(S, x1, img), g1);
-                    g2 = d.fma(DoubleVector.fromArray(S, x2, img), g2);
-                    g3 = d.fma(DoubleVector.fromArray(S, x3, img), g3);
+                for (int img = 0; img < n; img += PARTIALS) {
+                    DoubleVector d = DoubleVector.fromArray(R, dj, img);
+                    g0 = d.fma(DoubleVector.fromArray(R, x0, img), g0); // ∂E/∂w_ji = Σ δ_j·x_i
+                    g1 = d.fma(DoubleVector.fromArray(R, x1, img), g1);
+                    g2 = d.fma(DoubleVector.fromArray(R, x2, img), g2);
+                    g3 = d.fma(DoubleVector.fromArray(R, x3, img), g3);
                 }
-                grad[row + i] = g0.reduceLanes(VectorOperators.ADD);
-                grad[row + i + 1] = g1.reduceLanes(VectorOperators.ADD);
-                grad[row + i + 2] = g2.reduceLanes(VectorOperators.ADD);
-                grad[row + i + 3] = g3.reduceLanes(VectorOperators.ADD);
+                grad[row + i] = fold(g0);
+                grad[row + i + 1] = fold(g1);
+                grad[row + i + 2] = fold(g2);
+                grad[row + i + 3] = fold(g3);
             }
             for (; i < nin; i++) {
                 grad[row + i] = dot(dj, in[i], n);
@@ -267,29 +283,22 @@ final class VectorDoubleKernels extends DoubleKernels {
         }
     }
 
-    /** Σ_images a·b, with four sums in flight. */
+    /** Σ_images a·b in the canonical partial sums. */
     private static double dot(double[] a, double[] b, int n) {
-        DoubleVector s0 = DoubleVector.zero(S);
-        DoubleVector s1 = s0;
-        DoubleVector s2 = s0;
-        DoubleVector s3 = s0;
-        for (int img = 0; img < n; img += B) {
-            s0 = DoubleVector.fromArray(S, a, img).fma(DoubleVector.fromArray(S, b, img), s0);
-            s1 = DoubleVector.fromArray(S, a, img + L).fma(DoubleVector.fromArray(S, b, img + L), s1);
-            s2 = DoubleVector.fromArray(S, a, img + 2 * L).fma(DoubleVector.fromArray(S, b, img + 2 * L), s2);
-            s3 = DoubleVector.fromArray(S, a, img + 3 * L).fma(DoubleVector.fromArray(S, b, img + 3 * L), s3);
+        DoubleVector s = DoubleVector.zero(R);
+        for (int img = 0; img < n; img += PARTIALS) {
+            s = DoubleVector.fromArray(R, a, img).fma(DoubleVector.fromArray(R, b, img), s);
         }
-        return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        return fold(s);
     }
 
+    /** Σ_images a in the canonical partial sums. */
     private static double sum(double[] a, int n) {
-        DoubleVector s0 = DoubleVector.zero(S);
-        DoubleVector s1 = s0;
-        for (int img = 0; img < n; img += 2 * L) {
-            s0 = s0.add(DoubleVector.fromArray(S, a, img));
-            s1 = s1.add(DoubleVector.fromArray(S, a, img + L));
+        DoubleVector s = DoubleVector.zero(R);
+        for (int img = 0; img < n; img += PARTIALS) {
+            s = s.add(DoubleVector.fromArray(R, a, img));
         }
-        return s0.add(s1).reduceLanes(VectorOperators.ADD);
+        return fold(s);
     }
 
     @Override

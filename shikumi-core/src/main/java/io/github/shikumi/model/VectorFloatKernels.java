@@ -220,22 +220,25 @@ final class VectorFloatKernels extends FloatKernels {
     }
 
     @Override
-    void weightGradient(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt, float[] gth,
-                        int[] nz) {
-        weightGradientDense(in, count, nin, delta, u, gwt, nz);
+    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
+        weightGradientDense(in, count, i0, i1, delta, u, gwt, nz);
+    }
+
+    @Override
+    void thresholdGradient(float[][] delta, int count, int u, float[] gth) {
         for (int j = 0; j < u; j += L) {
             FloatVector s = FloatVector.zero(S);
             for (int b = 0; b < count; b++) {
-                s = s.add(FloatVector.fromArray(S, delta[b], j));
+                s = s.sub(FloatVector.fromArray(S, delta[b], j)); // ∂E/∂θ_j = −Σ δ_j
             }
-            s.neg().intoArray(gth, j); // ∂E/∂θ_j = −Σ δ_j
+            s.intoArray(gth, j);
         }
     }
 
     /** ∂E/∂w_ji in tiles of 4 inputs × 4 vectors of units, over the images where any of the four is non-zero. */
-    private static void weightGradientDense(float[][] in, int count, int nin, float[][] delta, int u, float[][] gwt,
-                                            int[] nz) {
-        int i = 0;
+    private static void weightGradientDense(float[][] in, int count, int i0, int nin, float[][] delta, int u,
+                                            float[][] gwt, int[] nz) {
+        int i = i0;
         for (; i + 3 < nin; i += 4) {
             int nnz = 0;
             for (int b = 0; b < count; b++) {
@@ -329,13 +332,6 @@ final class VectorFloatKernels extends FloatKernels {
                 }
                 g.intoArray(gwt[i], j);
             }
-        }
-    }
-
-    @Override
-    void add(float[] dst, float[] src, int n) {
-        for (int j = 0; j < n; j += L) {
-            FloatVector.fromArray(S, dst, j).add(FloatVector.fromArray(S, src, j)).intoArray(dst, j);
         }
     }
 

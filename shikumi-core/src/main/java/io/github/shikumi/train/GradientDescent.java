@@ -21,6 +21,11 @@ public final class GradientDescent implements Optimizer {
         this.eta = eta;
     }
 
+    @Override
+    public java.util.Map<String, Object> settings() {
+        return java.util.Map.of("eta", eta);
+    }
+
     static void checkEta(double eta) {
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new ShikumiException("--eta", Msg.ETA_INVALID, String.valueOf(eta));

@@ -26,6 +26,14 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
+    public java.util.Map<String, Object> settings() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("eta", eta);
+        m.put("momentum", mu);
+        return m;
+    }
+
+    @Override
     public OptimizationResult minimize(Objective f, double[] start, int maxIterations, IterationListener listener) {
         GradientDescent.checkIterations(maxIterations);
         double[] p = start.clone();

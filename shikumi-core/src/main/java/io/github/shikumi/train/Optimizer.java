@@ -10,5 +10,10 @@ public interface Optimizer {
     /** Short name used on the command line: "gd", "momentum", … */
     String name();
 
+    /** Its settings as they go into a model's provenance (e.g. {@code "eta"}, {@code "momentum"}), in order. */
+    default java.util.Map<String, Object> settings() {
+        return java.util.Map.of();
+    }
+
     OptimizationResult minimize(Objective objective, double[] start, int maxIterations, IterationListener listener);
 }

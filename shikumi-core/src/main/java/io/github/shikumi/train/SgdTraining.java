@@ -5,6 +5,7 @@ import io.github.shikumi.model.Backprop;
 import io.github.shikumi.model.FloatBackprop;
 import io.github.shikumi.model.FloatImages;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Provenance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,16 +100,18 @@ public final class SgdTraining {
                 }
             }
             double[] params = held > 0 ? best : engine.params();
-            Map<String, Object> prov = new LinkedHashMap<>(start.provenance());
-            prov.put("data", train.name());
-            prov.put("optimizer", "sgd-momentum");
-            prov.put("eta", s.eta());
-            prov.put("momentum", s.momentum());
-            prov.put("batch", s.batch());
-            prov.put("epochs", epochs.size());
-            prov.put("shuffleSeed", s.seed());
-            prov.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
-            Network trained = start.withParams(params).withProvenance(prov);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("eta", s.eta());
+            settings.put("momentum", s.momentum());
+            settings.put("batch", s.batch());
+            settings.put("shuffleSeed", s.seed());
+            if (held > 0) {
+                settings.put("validation", s.validation());
+                settings.put("patience", s.patience());
+            }
+            settings.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
+            Network trained = start.withParams(params).withProvenance(
+                    Provenance.trained(start, train, "sgd-momentum", settings, "epochs", epochs.size()));
             return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels());
         } finally {
             engine.close();

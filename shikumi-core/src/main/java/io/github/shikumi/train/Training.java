@@ -2,8 +2,7 @@ package io.github.shikumi.train;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.shikumi.model.Provenance;
 
 /**
  * The run loop: trains a network on a dataset with an optimiser, recording E and accuracy at every
@@ -34,14 +33,8 @@ public final class Training {
             return listener.onIteration(k, iterations, value, a, p);
         };
         OptimizationResult r = optimizer.minimize(objective, start.params(), iterations, recorder);
-        Map<String, Object> prov = new LinkedHashMap<>(start.provenance());
-        prov.put("data", data.name());
-        prov.put("optimizer", optimizer.name());
-        if (optimizer instanceof GradientDescent) {
-            prov.put("eta", ((GradientDescent) optimizer).eta());
-        }
-        prov.put("iterations", r.iterations());
-        Network trained = start.withParams(r.params()).withProvenance(prov);
+        Network trained = start.withParams(r.params()).withProvenance(
+                Provenance.trained(start, data, optimizer.name(), optimizer.settings(), "iterations", r.iterations()));
         return History.of(start, trained, e, acc, done[0], r);
     }
 }

@@ -78,28 +78,6 @@ class FloatPathTest {
     }
 
     @Test
-    void the_same_thread_count_gives_the_same_bits_and_another_agrees_within_float_rounding() {
-        Dataset data = sparseData(300, 40, 3, 4);
-        Network net = Network.initialFanIn(new ParamLayout(40, 24, 3), data, Output.SIGMOID, 8);
-        FloatImages images = FloatImages.of(data);
-        double[][] g = new double[3][net.layout().count()];
-        int[] threads = {2, 2, 1};
-        for (int r = 0; r < 3; r++) {
-            try (FloatBackprop fb = new FloatBackprop(net, 300, threads[r])) {
-                fb.gradient(images, null, 0, 300, g[r]);
-            }
-        }
-        assertThat(g[1]).containsExactly(g[0]);
-        double scale = 0;
-        for (double v : g[2]) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int p = 0; p < g[0].length; p++) {
-            assertThat(Math.abs(g[0][p] - g[2][p])).isLessThan(1e-5 * scale);
-        }
-    }
-
-    @Test
     void a_step_allocates_nothing() {
         Dataset data = sparseData(200, 30, 3, 2);
         Network net = Network.initialFanIn(new ParamLayout(30, 16, 3), data, Output.SOFTMAX, 1);
