@@ -56,7 +56,8 @@ public final class Cli {
             if (System.getenv("SHIKUMI_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
-            err.println("shikumi: " + text.get("error.internal", ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            String what = (ex.getClass().getSimpleName() + ": " + ex.getMessage()).replaceAll("\\s+", " ").trim();
+            err.println("shikumi: " + text.get("error.internal", what)); // one line, like every error
             return 1;
         });
         return cl;

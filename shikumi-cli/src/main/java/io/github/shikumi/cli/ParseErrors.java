@@ -61,6 +61,7 @@ final class ParseErrors {
     private static String missing(MissingParameterException ex, Text t) {
         List<ArgSpec> specs = ex.getMissing() == null ? List.of() : ex.getMissing();
         String names = specs.stream().map(ParseErrors::name).collect(Collectors.joining(", "));
+        // picocli has one exception type for three cases; its (always English) text tells them apart
         String text = String.valueOf(ex.getMessage());
         if (text.startsWith("Missing required option")) {
             return t.get("usage.missingOptions", names);
