@@ -55,9 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
-        if (runs < 1) {
-            throw new io.github.shikumi.text.ShikumiException("--runs", io.github.shikumi.text.Msg.ITERATIONS_INVALID, runs);
-        }
+        boolean fashion = Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"))
+                || Files.isRegularFile(dir.resolve("train-images-idx3-ubyte"));
+        OptionRules.of(spec, t)
+                .value("--runs", runs >= 1, "usage.atLeastOne")
+                .value("--threads", threads.value == null || threads.value >= 1, "usage.atLeastOne")
+                .needs("--threads", fashion, "usage.benchThreads", dir.toString()); // only the epoch is split over threads
         PrintWriter w = spec.commandLine().getOut();
         FloatBackprop.warmUp();
         Dataset aple;
@@ -85,8 +88,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double bookMedian = median(book);
 
-        boolean fashion = Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"))
-                || Files.isRegularFile(dir.resolve("train-images-idx3-ubyte"));
         double[] epoch = new double[runs];
         double accuracy = Double.NaN;
         int n = 0;

@@ -5,7 +5,6 @@ import io.github.shikumi.optim.Charts;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code --chart FILE.png|svg} ({@code compare}, {@code sweep}) and its checks, made before any work is done. */
 public final class ChartOption {
@@ -18,7 +17,7 @@ public final class ChartOption {
             return;
         }
         if (!Charts.EXTENSIONS.contains(Charts.extension(file))) {
-            throw new ParameterException(spec.commandLine(), t.get("chart.extension", file.toString()));
+            throw new UsageError(spec.commandLine(), t.get("chart.extension", file.toString()));
         }
         AtomicFiles.checkWritable(file, force);
     }

@@ -31,6 +31,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
+        OptionRules.of(spec, t)
+                .notWith("--ascii", "--json")
+                .shapeFor(input.data.data);
         Dataset d = input.dataset();
         Network net = input.network(d);
         Confusion c = Confusion.of(net, d);

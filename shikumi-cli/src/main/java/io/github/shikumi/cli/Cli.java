@@ -45,8 +45,7 @@ public final class Cli {
         cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, locale));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("shikumi: " + ex.getMessage().replaceAll("\\s+", " ").trim());
-            err.println(text.get("hint.help", ex.getCommandLine().getCommandSpec().qualifiedName()));
+            err.println(ParseErrors.line(ex, text)); // one line, in the user's language
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -57,7 +56,8 @@ public final class Cli {
             if (System.getenv("SHIKUMI_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
-            err.println("shikumi: " + text.get("error.internal", ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+            String what = (ex.getClass().getSimpleName() + ": " + ex.getMessage()).replaceAll("\\s+", " ").trim();
+            err.println("shikumi: " + text.get("error.internal", what)); // one line, like every error
             return 1;
         });
         return cl;

@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -67,13 +66,18 @@ public final class CompareCommand implements Callable<Integer> {
         Text t = Text.of(Locale.getDefault());
         for (String name : optimizers) {
             if (!Optimizers.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(),
+                throw new UsageError(spec.commandLine(),
                         t.get("compare.unknownOptimizer", name, String.join(", ", Optimizers.NAMES)));
             }
         }
-        if (init.file != null && zeroInit) {
-            throw new ParameterException(spec.commandLine(), t.get("compare.initTwice"));
-        }
+        boolean fromFile = init.file != null;
+        OptionRules.of(spec, t)
+                .needs("--zero-init", !fromFile, "compare.initTwice")
+                .needs("--hidden", !fromFile, "usage.initFixes")
+                .needs("--seed", !fromFile && !zeroInit, "usage.seedUnused", fromFile ? "--init" : "--zero-init")
+                .needs("--eta", optimizers.contains("gd") || optimizers.contains("momentum"), "usage.etaUnused")
+                .needsOneOf("--force", "--chart")
+                .shapeFor(data.data);
         double eta = etaOption.checked();
         chart.check(spec, t, force.on);
         Dataset d = data.load();

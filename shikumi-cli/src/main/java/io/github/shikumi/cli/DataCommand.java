@@ -45,6 +45,9 @@ public final class DataCommand implements Runnable {
         @Override
         public Integer call() {
             Text t = Text.of(Locale.getDefault());
+            OptionRules.of(spec, t)
+                    .value("--per-row", perRow >= 1, "usage.atLeastOne")
+                    .shapeFor(name);
             Dataset d = shape.load(name);
             PrintWriter w = spec.commandLine().getOut();
             w.println(t.get("data.title", d.name(), d.size(), d.shapeText()));
@@ -55,7 +58,7 @@ public final class DataCommand implements Runnable {
             }
             w.println(t.get("data.counts", String.join(", ", parts)));
             w.println();
-            int per = Math.max(1, perRow);
+            int per = perRow;
             int cell = Math.max(d.width(), 4) + 3;
             for (int start = 0; start < d.size(); start += per) {
                 int end = Math.min(d.size(), start + per);

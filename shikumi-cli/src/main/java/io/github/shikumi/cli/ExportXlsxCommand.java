@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shikumi export-xlsx}: the book's spreadsheet, generated as a live .xlsx workbook (shikumi-xlsx). */
@@ -49,10 +48,10 @@ public final class ExportXlsxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Locale locale = Locale.getDefault();
         Text text = Text.of(locale);
-        var parsed = spec.commandLine().getParseResult();
-        if (model != null && (parsed.hasMatchedOption("--seed") || parsed.hasMatchedOption("--hidden"))) {
-            throw new ParameterException(spec.commandLine(), text.get("xlsx.modelOrSeed"));
-        }
+        OptionRules.of(spec, text)
+                .needs("--seed", model == null, "xlsx.modelOrSeed") // a model file gives the shape and every parameter
+                .needs("--hidden", model == null, "xlsx.modelOrSeed")
+                .shapeFor(data.data);
         double eta = etaOption.checked();
         Dataset d = data.load();
         Network start = random.startFrom(model, d);

@@ -35,6 +35,10 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
+        OptionRules.of(spec, t)
+                .value("--step", step > 0 && Double.isFinite(step), "usage.positive")
+                .value("--tolerance", tolerance >= 0 && Double.isFinite(tolerance), "usage.nonNegative")
+                .shapeFor(input.data.data);
         Dataset d = input.dataset();
         Network net = input.network(d);
         GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), net.output(), d), net.params(), step);

@@ -28,6 +28,7 @@ public final class GradientCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
+        OptionRules.of(spec, t).shapeFor(input.data.data);
         Dataset d = input.dataset();
         Network net = input.network(d);
         double[] p = net.params();

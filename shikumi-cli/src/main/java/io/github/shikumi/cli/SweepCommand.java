@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -73,12 +72,11 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
         int n = threads == null ? Sweep.allCores() : threads;
-        if (seeds < 1) {
-            throw new ParameterException(spec.commandLine(), t.get("sweep.badCount", "--seeds", seeds));
-        }
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), t.get("sweep.badCount", "--threads", n));
-        }
+        OptionRules.of(spec, t)
+                .value("--seeds", seeds >= 1, "usage.atLeastOne")
+                .value("--threads", n >= 1, "usage.atLeastOne")
+                .needsOneOf("--force", "--csv", "--chart")
+                .shapeFor(data.data);
         chart.check(spec, t, force.on);
         if (csv != null) {
             AtomicFiles.checkWritable(csv, force.on);

@@ -37,6 +37,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
+        OptionRules.of(spec, t).shapeFor(input.data.data);
         Dataset d = input.dataset();
         Network net = input.network(d);
         if (net.output() != io.github.shikumi.model.Output.SIGMOID) {

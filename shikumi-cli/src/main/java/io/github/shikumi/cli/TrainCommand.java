@@ -96,14 +96,42 @@ public final class TrainCommand implements Callable<Integer> {
         return epochs != null || batch != null || data.data.startsWith(io.github.shikumi.format.Idx.PREFIX);
     }
 
+    /**
+     * Every option given applies, else a usage error before any work: the mini-batch options need mini-batch
+     * training, --iterations and --ascii need full-batch training, a model file (--init) fixes the shape, the
+     * output layer and (full batch) every initial parameter, the seed included.
+     */
+    void checkOptions(Text t) {
+        boolean mini = miniBatch();
+        boolean fromFile = init.file != null;
+        OptionRules.of(spec, t)
+                .needs("--momentum", mini, "usage.needsMiniBatch")
+                .needs("--validation", mini, "usage.needsMiniBatch")
+                .needs("--patience", mini, "usage.needsMiniBatch")
+                .needs("--threads", mini, "usage.needsMiniBatch")
+                .needs("--precision", mini, "usage.needsMiniBatch")
+                .needs("--patience", validation != null && validation > 0, "usage.patience")
+                .needs("--iterations", !mini, "usage.fullBatchOnly")
+                .needs("--ascii", !mini, "usage.fullBatchOnly")
+                .notWith("--ascii", "--json")
+                .notWith("--hidden", "--layers")
+                .needs("--hidden", !fromFile, "usage.initFixes")
+                .needs("--layers", !fromFile, "usage.initFixes")
+                .needs("--output", !fromFile, "usage.initFixes")
+                .needs("--seed", mini || !fromFile, "usage.seedUnused", "--init") // mini-batches: the seed also shuffles
+                .needsOneOf("--force", "--out")
+                .shapeFor(data.data);
+    }
+
     @Override
     public Integer call() {
+        Text text = Text.of(Locale.getDefault());
+        checkOptions(text);
         if (miniBatch()) {
             eta = etaOption.or(0.1);
             return new MiniBatchTrain(this).call();
         }
         eta = etaOption.or(GradientDescent.BOOK_ETA);
-        Text text = Text.of(Locale.getDefault());
         GradientDescent gd = new GradientDescent(eta); // validates η before any work
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);

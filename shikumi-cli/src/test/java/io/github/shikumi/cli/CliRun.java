@@ -12,7 +12,7 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The whole stderr, which for an error must be one line (plus at most the help hint). */
+    /** The whole stderr, which for an error must be one line (picocli's parse errors end with the help hint). */
     String errLine() {
         return err.strip();
     }
