@@ -203,11 +203,17 @@ public final class Network {
         return best;
     }
 
-    /** Checks that this model can read the data: same pixel count and the same labels in the same order. */
+    /**
+     * Checks that this model can read the data: the same image shape (a 4×5 model does not read 5×4 images,
+     * though both have 20 pixels) and the same labels in the same order.
+     */
     public void checkFits(Dataset data, String modelName) {
         if (data.pixels() != layout.inputs()) {
             throw new ShikumiException(modelName, Msg.MISMATCH_INPUTS, layout.inputs(), height + "×" + width,
                     data.pixels(), data.shapeText());
+        }
+        if (data.height() != height || data.width() != width) {
+            throw new ShikumiException(modelName, Msg.MISMATCH_SHAPE, height + "×" + width, data.shapeText());
         }
         if (!data.labels().equals(labels)) {
             throw new ShikumiException(modelName, Msg.MISMATCH_LABELS, labels, data.labels());
