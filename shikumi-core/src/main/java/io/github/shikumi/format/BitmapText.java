@@ -16,8 +16,7 @@ import java.util.Map;
 /**
  * The bitmap text format (DESIGN.md): a label line, the image's rows ({@code #} black, {@code .} white),
  * a blank line. Comments start with "{@code # }"; an optional {@code # labels: A P L E} line fixes the
- * label order (every label it declares must have images), otherwise labels are taken in order of first
- * appearance. Errors name file and line.
+ * label order, otherwise labels are taken in order of first appearance. Errors name file and line.
  */
 public final class BitmapText {
     private static final String LABELS_PREFIX = "# labels:";
@@ -38,7 +37,6 @@ public final class BitmapText {
         BufferedReader in = new BufferedReader(reader);
         Map<String, Integer> labelIndex = new LinkedHashMap<>();
         boolean declared = false;
-        int declaredLine = 0;
         boolean seenImage = false;
         int height = -1;
         int width = -1;
@@ -90,7 +88,6 @@ public final class BitmapText {
             if (label == null && isComment(l)) {
                 if (!seenImage && l.startsWith(LABELS_PREFIX)) {
                     declared = true;
-                    declaredLine = lineNo;
                     for (String token : l.substring(LABELS_PREFIX.length()).trim().split("\\s+")) {
                         if (!token.isEmpty() && labelIndex.putIfAbsent(token, labelIndex.size()) != null) {
                             throw new ShikumiException(name + ":" + lineNo, Msg.DATA_LABELS_DUPLICATE, token);
@@ -144,23 +141,7 @@ public final class BitmapText {
             throw new ShikumiException(name, Msg.DATA_ONE_LABEL, labelIndex.keySet());
         }
         int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
-        if (declared) {
-            checkEveryLabelHasImages(name + ":" + declaredLine, new ArrayList<>(labelIndex.keySet()), t);
-        }
         return new Dataset(name, new ArrayList<>(labelIndex.keySet()), height, width, images.toArray(new double[0][]), t);
-    }
-
-    /** A declared label without images would be an output unit that nothing teaches: refused at the declaration. */
-    static void checkEveryLabelHasImages(String where, List<String> labels, int[] targets) {
-        boolean[] seen = new boolean[labels.size()];
-        for (int k : targets) {
-            seen[k] = true;
-        }
-        for (int k = 0; k < seen.length; k++) {
-            if (!seen[k]) {
-                throw new ShikumiException(where, Msg.DATA_LABEL_NO_IMAGES, labels.get(k));
-            }
-        }
     }
 
     /** Writes a dataset as bitmap text, with a {@code # labels:} line; grey pixels at or above 0.5 print black. */

@@ -38,7 +38,6 @@ public final class CsvData {
         int pixels = shape == null ? -1 : shape[0] * shape[1];
         int[] hw = shape;
         boolean declared = false;
-        int declaredLine = 0;
         boolean first = true;
         int greyLine = 0; // the first line with a value above 1: the file holds grey levels 0…255
         int greyField = 0;
@@ -62,7 +61,6 @@ public final class CsvData {
             if (l.startsWith("#")) {
                 if (images.isEmpty() && l.startsWith(LABELS_PREFIX)) {
                     declared = true;
-                    declaredLine = lineNo;
                     for (String token : l.substring(LABELS_PREFIX.length()).trim().split("\\s+")) {
                         if (!token.isEmpty() && labelIndex.putIfAbsent(token, labelIndex.size()) != null) {
                             throw new ShikumiException(name + ":" + lineNo, Msg.DATA_LABELS_DUPLICATE, token);
@@ -168,9 +166,6 @@ public final class CsvData {
             }
         }
         int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
-        if (declared) {
-            BitmapText.checkEveryLabelHasImages(name + ":" + declaredLine, new ArrayList<>(labelIndex.keySet()), t);
-        }
         return new Dataset(name, new ArrayList<>(labelIndex.keySet()), hw[0], hw[1], images.toArray(new double[0][]), t);
     }
 

@@ -66,7 +66,6 @@ public enum Msg {
     TRACE_OUTPUT("trace.output"),
     // issue 10: data checks and divergence
     MISMATCH_SHAPE("mismatch.shape"),
-    DATA_LABEL_NO_IMAGES("data.labelNoImages"),
     CSV_GREY_AFTER_BINARY("csv.greyAfterBinary"),
     CSV_BINARY_AFTER_GREY("csv.binaryAfterGrey"),
     CHECK_NOT_FINITE("check.notFinite");
