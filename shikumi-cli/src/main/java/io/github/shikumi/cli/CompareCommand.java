@@ -117,9 +117,7 @@ public final class CompareCommand implements Callable<Integer> {
             TrainCommand.finite(r, "E", e.e()); // null when the run diverged
             TrainCommand.finite(r, "accuracy", e.accuracy());
             if (e.hasDiverged()) {
-                r.put("diverged", e.diverged());
-            } else {
-                r.putNull("diverged");
+                r.put("diverged", e.diverged()); // absent when the run did not diverge
             }
             r.put("iterations", e.iterations());
             ObjectNode ev = r.putObject("evaluations");

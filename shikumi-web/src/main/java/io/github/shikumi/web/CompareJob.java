@@ -178,11 +178,13 @@ final class CompareJob implements Runnable {
         r.put("optimizer", e.optimizer());
         r.put("E", e.hasDiverged() ? null : e.e()); // a diverged run has neither (NaN is no JSON number)
         r.put("accuracy", e.hasDiverged() ? null : e.accuracy());
-        r.put("diverged", e.hasDiverged() ? e.diverged() : null);
         r.put("iterations", e.iterations());
         r.put("evaluations", Map.of("objective", e.objectiveEvaluations(), "gradient", e.gradientEvaluations()));
         r.put("seconds", seconds);
         r.put("cancelled", e.cancelled());
+        if (e.hasDiverged()) {
+            r.put("diverged", e.diverged()); // absent when the run did not diverge
+        }
         return r;
     }
 

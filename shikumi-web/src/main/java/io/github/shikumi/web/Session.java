@@ -304,6 +304,11 @@ final class Session {
         return history.eta(k);
     }
 
+    /** The iteration at which the last run diverged (not kept), or −1. */
+    synchronized int diverged() {
+        return diverged;
+    }
+
     synchronized int last() {
         return history.last();
     }
