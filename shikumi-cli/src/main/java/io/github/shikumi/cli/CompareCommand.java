@@ -118,8 +118,11 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison.Entry e : entries) {
             ObjectNode r = results.addObject();
             r.put("optimizer", e.optimizer());
-            r.put("E", e.e());
-            r.put("accuracy", e.accuracy());
+            TrainCommand.finite(r, "E", e.e()); // null when the run diverged
+            TrainCommand.finite(r, "accuracy", e.accuracy());
+            if (e.hasDiverged()) {
+                r.put("diverged", e.diverged()); // absent when the run did not diverge
+            }
             r.put("iterations", e.iterations());
             ObjectNode ev = r.putObject("evaluations");
             ev.put("objective", e.objectiveEvaluations());
@@ -144,7 +147,9 @@ public final class CompareCommand implements Callable<Integer> {
                 + Fmt.padLeft(t.get("compare.iterations"), 12) + Fmt.padLeft(t.get("compare.evalE"), 10)
                 + Fmt.padLeft(t.get("compare.evalGrad"), 10));
         for (Comparison.Entry e : entries) {
-            w.println(Fmt.pad(e.optimizer(), 17) + Fmt.padLeft(Fmt.sig(e.e()), 13) + Fmt.padLeft(Fmt.percent(e.accuracy()), 10)
+            String eText = e.hasDiverged() ? t.get("compare.diverged") : Fmt.sig(e.e());
+            String accText = e.hasDiverged() ? "–" : Fmt.percent(e.accuracy());
+            w.println(Fmt.pad(e.optimizer(), 17) + Fmt.padLeft(eText, 13) + Fmt.padLeft(accText, 10)
                     + Fmt.padLeft(String.valueOf(e.iterations()), 12) + Fmt.padLeft(String.valueOf(e.objectiveEvaluations()), 10)
                     + Fmt.padLeft(String.valueOf(e.gradientEvaluations()), 10));
         }
@@ -153,6 +158,11 @@ public final class CompareCommand implements Callable<Integer> {
             times.add(e.optimizer() + " " + Fmt.fixed(e.seconds(), 3));
         }
         w.println(t.get("compare.seconds", String.join(", ", times)));
+        for (Comparison.Entry e : entries) {
+            if (e.hasDiverged()) {
+                w.println(t.get("compare.divergedAt", e.optimizer(), e.diverged()));
+            }
+        }
         w.println();
         for (Comparison.Entry e : entries) {
             w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + t.get("compare.iteration." + e.optimizer()));

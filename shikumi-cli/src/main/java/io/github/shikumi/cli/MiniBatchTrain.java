@@ -129,6 +129,21 @@ final class MiniBatchTrain {
         };
         SgdResult r = SgdTraining.run(start, train, test, s, listener);
         bar.finish();
+        if (r.hasDiverged()) {
+            // no confusion matrix and no model file from NaN parameters: one line naming the step, exit 1
+            if (c.json.on) {
+                ObjectNode root = json(train, test, start, s, r, null);
+                ObjectNode at = root.putObject("diverged");
+                at.put("epoch", r.divergedEpoch());
+                at.put("batch", r.divergedBatch());
+                w.println(Json.text(root));
+            }
+            w.flush();
+            int batches = (int) ((Math.round(train.size() * (1 - s.validation())) + s.batch() - 1) / s.batch());
+            c.spec.commandLine().getErr().println("shikumi: " + t.get("sgd.diverged", r.divergedEpoch(), r.divergedBatch(),
+                    batches, Fmt.sig(s.eta())));
+            return 1;
+        }
         Network trained = r.trained();
         if (c.out != null) {
             AtomicFiles.write(c.out, ModelJson.write(trained));
@@ -230,6 +245,10 @@ final class MiniBatchTrain {
         }
         root.put("bestEpoch", r.bestEpoch());
         root.put("stoppedEarly", r.stoppedEarly());
+        if (conf == null) {
+            return root; // diverged: no evaluation
+        }
+        root.putNull("diverged");
         ObjectNode ev = root.putObject(test != null ? "test" : "train");
         ev.put("accuracy", conf.accuracy());
         ev.set("confusion", Json.confusion(conf));

@@ -166,7 +166,8 @@ public final class SweepCommand implements Callable<Integer> {
             o.put("seeds", r.seeds());
             o.put("reached", r.reached());
             o.put("share", r.share());
-            o.put("medianE", r.medianE());
+            TrainCommand.finite(o, "medianE", r.medianE()); // null when every run diverged
+            o.put("diverged", r.diverged());
             if (Double.isNaN(r.medianIterationsTo100())) {
                 o.putNull("medianIterationsTo100");
             } else {
@@ -188,8 +189,14 @@ public final class SweepCommand implements Callable<Integer> {
         for (Sweep.Row r : result.rows()) {
             String reached = r.reached() + "/" + r.seeds() + " (" + Fmt.fixed(100 * r.share(), 0) + " %)";
             String its = Double.isNaN(r.medianIterationsTo100()) ? "–" : Fmt.sig(r.medianIterationsTo100());
+            String medianE = Double.isNaN(r.medianE()) ? t.get("compare.diverged") : Fmt.fixed(r.medianE(), 4);
             w.println(Fmt.padLeft(Fmt.sig(r.eta()), 8) + Fmt.padLeft(String.valueOf(r.hidden()), 8)
-                    + Fmt.padLeft(reached, 22) + Fmt.padLeft(Fmt.fixed(r.medianE(), 4), 12) + Fmt.padLeft(its, 26));
+                    + Fmt.padLeft(reached, 22) + Fmt.padLeft(medianE, 12) + Fmt.padLeft(its, 26));
+        }
+        for (Sweep.Row r : result.rows()) {
+            if (r.diverged() > 0) {
+                w.println(t.get("sweep.diverged", Fmt.sig(r.eta()), r.hidden(), r.diverged(), r.seeds()));
+            }
         }
         w.println(t.get("sweep.seconds", Fmt.fixed(seconds, 1)));
         if (result.cancelled()) {

@@ -146,6 +146,9 @@ public final class TrainCommand implements Callable<Integer> {
             return true;
         });
         bar.finish();
+        if (h.hasDiverged()) {
+            return diverged(text, d, h);
+        }
         Network trained = h.trained();
         if (init.file == null) {
             Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
@@ -172,6 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
         Json.putData(root, d);
         root.put("eta", eta);
         root.put("iterations", h.iterations());
+        root.putNull("diverged");
         if (init.file == null) {
             root.put("seed", random.seed);
         } else {
@@ -197,6 +201,75 @@ public final class TrainCommand implements Callable<Integer> {
             root.put("model", out.toString());
         }
         return root;
+    }
+
+    /**
+     * A run whose E or parameters became NaN or infinite: the settings and E before on stdout (--json: with
+     * {@code "diverged": k} and nulls for what has no value), one line on stderr naming the iteration, exit 1;
+     * no prediction, accuracy or model file from NaN parameters.
+     */
+    private int diverged(Text t, Dataset d, History h) {
+        PrintWriter w = spec.commandLine().getOut();
+        int k = h.diverged();
+        if (json.on) {
+            ObjectNode root = Json.object();
+            Json.putNetwork(root, h.initial());
+            Json.putData(root, d);
+            root.put("eta", eta);
+            root.put("iterations", h.iterations());
+            root.put("diverged", k);
+            if (init.file == null) {
+                root.put("seed", random.seed);
+            } else {
+                root.put("init", init.file.toString());
+            }
+            ObjectNode b = root.putObject("before");
+            finite(b, "E", h.e(0));
+            finite(b, "accuracy", h.accuracy(0));
+            ObjectNode a = root.putObject("after");
+            a.putNull("E");
+            a.putNull("accuracy");
+            ObjectNode curve = root.putObject("curve");
+            ArrayNode e = curve.putArray("E");
+            ArrayNode acc = curve.putArray("accuracy");
+            for (int i = 0; i <= h.iterations(); i++) {
+                finite(e, h.e(i));
+                finite(acc, h.accuracy(i));
+            }
+            w.println(Json.text(root));
+        } else {
+            Network net = h.initial();
+            w.println(t.get("train.title"));
+            w.println(t.get("train.data", d.name(), d.size(), d.shapeText(), String.join(" ", d.labels())));
+            w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
+            w.println(init.file == null ? t.get("train.settings", Fmt.sig(eta), iterations.value, random.seed)
+                    : t.get("train.settingsInit", Fmt.sig(eta), iterations.value, init.file.toString()));
+            w.println();
+            w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
+            w.println(Fmt.pad("E", 12) + Fmt.padLeft(k > 0 ? Fmt.sig(h.e(0)) : "–", 14) + Fmt.padLeft("–", 14));
+            w.println(Fmt.pad(t.get("train.accuracy"), 12) + Fmt.padLeft(k > 0 ? Fmt.percent(h.accuracy(0)) : "–", 14)
+                    + Fmt.padLeft("–", 14));
+        }
+        w.flush();
+        spec.commandLine().getErr().println("shikumi: " + t.get("train.diverged", k, Fmt.sig(eta)));
+        return 1;
+    }
+
+    /** A number, or null when it is NaN or infinite (JSON has neither). */
+    static void finite(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    static void finite(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
     }
 
     static ObjectNode prediction(Confusion c, int n) {

@@ -2,6 +2,8 @@ package io.github.shikumi.check;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.text.Msg;
+import io.github.shikumi.text.ShikumiException;
 import java.util.List;
 
 /** A network's predictions on a dataset: outputs and predicted label per image, accuracy, confusion matrix. */
@@ -23,13 +25,22 @@ public final class Confusion {
         }
     }
 
-    /** Classifies every image of {@code data} with {@code net} (which must fit the data). */
+    /**
+     * Classifies every image of {@code data} with {@code net} (which must fit the data). Refuses (a
+     * {@link ShikumiException} naming the image) when an output is NaN or infinite, as it is for a network whose
+     * training diverged: no label is predicted, and no accuracy counted, from outputs that are not numbers.
+     */
     public static Confusion of(Network net, Dataset data) {
         double[][] out = new double[data.size()][];
         int[] pred = new int[data.size()];
         int[] act = new int[data.size()];
         for (int n = 0; n < data.size(); n++) {
             out[n] = net.outputs(data.image(n));
+            for (double z : out[n]) {
+                if (!Double.isFinite(z)) {
+                    throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(out[n]));
+                }
+            }
             pred[n] = Network.argmax(out[n]);
             act[n] = data.target(n);
         }

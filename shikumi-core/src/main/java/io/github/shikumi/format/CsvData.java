@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV datasets: one image per line, {@code label,p1,...,pN}, pixels in [0, 1] row-major, or grey levels: when
- * any pixel is above 1 every pixel must be a whole number from 0 to 255 (as in the CSV versions of MNIST)
- * and is read as v / 255. An optional
+ * CSV datasets: one image per line, {@code label,p1,...,pN}, row-major. The scale of the pixels is decided by
+ * the file as a whole: when every pixel is from 0 to 1 they are read as they are; when any pixel is above 1 the
+ * file holds grey levels (as the CSV versions of MNIST): every pixel must then be a whole number from 0 to 255,
+ * read as v / 255, and a file that mixes the two scales is refused, naming the line (and field) where the
+ * second scale shows: a fraction such as 0.5, or a line of only 0 and 1 (a black-and-white image from 0 to 1,
+ * which as grey levels would be near-white), beside a grey level above 1. An optional
  * first line starting with {@code label} is a header. The shape comes from {@code --shape HxW}, or is
  * square when N is a square number. Lines starting with {@code #} are comments. Labels are taken in order
  * of first appearance unless a {@code # labels: A P L E} line before the first image fixes them, as in the
@@ -37,6 +40,10 @@ public final class CsvData {
         boolean declared = false;
         boolean first = true;
         int greyLine = 0; // the first line with a value above 1: the file holds grey levels 0…255
+        int greyField = 0;
+        String greyValue = null;
+        int binaryLine = 0; // the first line of only 0 and 1 with a 1 in it: pixels from 0 to 1, black and white
+        int binaryField = 0;
         String fraction = null; // the first value strictly between 0 and 1, and where
         int fractionField = 0;
         int fractionLine = 0;
@@ -86,6 +93,8 @@ public final class CsvData {
                 throw new ShikumiException(where, Msg.DATA_LABEL_SPACE, label);
             }
             double[] img = new double[pixels];
+            int firstOne = 0; // field of this line's first 1
+            boolean onlyZeroOne = true;
             for (int i = 0; i < pixels; i++) {
                 String v = f[i + 1].strip();
                 double x;
@@ -101,13 +110,27 @@ public final class CsvData {
                     if (x > 255.0) {
                         throw new ShikumiException(where, Msg.CSV_GREY_RANGE, i + 2, v);
                     }
-                    greyLine = greyLine == 0 ? lineNo : greyLine;
-                } else if (x > 0.0 && x < 1.0 && fraction == null) {
-                    fraction = v;
-                    fractionField = i + 2;
-                    fractionLine = lineNo;
+                    if (greyLine == 0) {
+                        greyLine = lineNo;
+                        greyField = i + 2;
+                        greyValue = v;
+                    }
+                    onlyZeroOne = false;
+                } else if (x > 0.0 && x < 1.0) {
+                    onlyZeroOne = false;
+                    if (fraction == null) {
+                        fraction = v;
+                        fractionField = i + 2;
+                        fractionLine = lineNo;
+                    }
+                } else if (x == 1.0 && firstOne == 0) {
+                    firstOne = i + 2;
                 }
                 img[i] = x + 0.0; // −0 reads as 0, so that a written and re-read dataset is equal
+            }
+            if (onlyZeroOne && firstOne > 0 && binaryLine == 0) {
+                binaryLine = lineNo;
+                binaryField = firstOne;
             }
             if (!labelIndex.containsKey(label)) {
                 if (declared) {
@@ -127,6 +150,14 @@ public final class CsvData {
         if (greyLine > 0) {
             if (fraction != null) {
                 throw new ShikumiException(name + ":" + fractionLine, Msg.CSV_MIXED, fractionField, fraction, String.valueOf(greyLine));
+            }
+            if (binaryLine > 0 && binaryLine < greyLine) { // e.g. 0/1 images with a stray 2: not grey levels
+                throw new ShikumiException(name + ":" + greyLine + ":" + greyField, Msg.CSV_GREY_AFTER_BINARY, greyField,
+                        greyValue, String.valueOf(binaryLine));
+            }
+            if (binaryLine > 0) {
+                throw new ShikumiException(name + ":" + binaryLine + ":" + binaryField, Msg.CSV_BINARY_AFTER_GREY,
+                        binaryField, String.valueOf(greyLine));
             }
             for (double[] img : images) {
                 for (int i = 0; i < img.length; i++) {

@@ -62,6 +62,7 @@ public final class Network {
      * in the layout's order. The same seed gives the same network on every machine.
      */
     public static Network initial(Dataset data, long seed, int... hidden) {
+        checkEveryLabelHasImages(data);
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = data.pixels();
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -74,6 +75,19 @@ public final class Network {
         ParamLayout layout = new ParamLayout(sizes);
         return new Network(layout, data.labels(), data.height(), data.width(), initialParams(layout, seed),
                 Provenance.initial("uniform[-" + INIT_RANGE + "," + INIT_RANGE + ")", seed));
+    }
+
+    /**
+     * A new network gets one output per label of its data: a declared label without images would give it an
+     * output that training never shows its letter (data without some label are fine for a trained model).
+     */
+    private static void checkEveryLabelHasImages(Dataset data) {
+        int[] counts = data.countsPerLabel();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                throw new ShikumiException(data.name(), Msg.DATA_LABEL_EMPTY, data.labels().get(k));
+            }
+        }
     }
 
     /** The parameters {@link #initial} draws for a layout and seed. */
@@ -151,6 +165,7 @@ public final class Network {
      * U[−1, 1) a unit with 784 inputs starts saturated (|s| of the order of 10).
      */
     public static Network initialFanIn(ParamLayout layout, Dataset data, Output output, long seed) {
+        checkEveryLabelHasImages(data);
         SplittableRandom random = new SplittableRandom(seed);
         double[] p = new double[layout.count()];
         for (int l = 0; l < layout.layers(); l++) {
@@ -200,11 +215,17 @@ public final class Network {
         return best;
     }
 
-    /** Checks that this model can read the data: same pixel count and the same labels in the same order. */
+    /**
+     * Checks that this model can read the data: the same image shape (a 4×5 model does not read 5×4 images,
+     * though both have 20 pixels) and the same labels in the same order.
+     */
     public void checkFits(Dataset data, String modelName) {
         if (data.pixels() != layout.inputs()) {
             throw new ShikumiException(modelName, Msg.MISMATCH_INPUTS, layout.inputs(), height + "×" + width,
                     data.pixels(), data.shapeText());
+        }
+        if (data.height() != height || data.width() != width) {
+            throw new ShikumiException(modelName, Msg.MISMATCH_SHAPE, height + "×" + width, data.shapeText());
         }
         if (!data.labels().equals(labels)) {
             throw new ShikumiException(modelName, Msg.MISMATCH_LABELS, labels, data.labels());

@@ -63,7 +63,13 @@ public enum Msg {
     PATIENCE_INVALID("train.patience"),
     THREADS_INVALID("train.threads"),
     PRECISION_INVALID("train.precision"),
-    TRACE_OUTPUT("trace.output");
+    TRACE_OUTPUT("trace.output"),
+    // issue 10: data checks and divergence
+    MISMATCH_SHAPE("mismatch.shape"),
+    CSV_GREY_AFTER_BINARY("csv.greyAfterBinary"),
+    CSV_BINARY_AFTER_GREY("csv.binaryAfterGrey"),
+    CHECK_NOT_FINITE("check.notFinite"),
+    DATA_LABEL_EMPTY("data.labelEmpty");
 
     private final String key;
 

@@ -6,7 +6,8 @@ import io.github.shikumi.text.ShikumiException;
 /**
  * The book's method: {@code p ← p − η·∂E/∂p}, every parameter at once, {@code maxIterations} times.
  * Each iteration k evaluates E and ∂E at p_k (reported as iteration k), then steps; the last iteration
- * is evaluated but not stepped from, so N iterations make N+1 evaluations and N updates.
+ * is evaluated but not stepped from, so N iterations make N+1 evaluations and N updates. A run stops at the
+ * first iteration whose E or parameters are NaN or infinite ({@link OptimizationResult#diverged()}).
  */
 public final class GradientDescent implements Optimizer {
     /** The book's learning rate. */
@@ -58,6 +59,9 @@ public final class GradientDescent implements Optimizer {
             value = f.valueAndGradient(p, g);
             if (!listener.iteration(k, p, value)) {
                 return new OptimizationResult(p, value, k, k + 1, k + 1, true);
+            }
+            if (Divergence.at(value, p)) {
+                return new OptimizationResult(p, value, k, k + 1, k + 1, false, k); // no step from NaN or ∞
             }
             if (k == maxIterations) {
                 break;

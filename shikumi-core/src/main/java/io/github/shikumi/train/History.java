@@ -57,6 +57,18 @@ public final class History {
         return result.cancelled();
     }
 
+    /**
+     * The iteration at which E or a parameter became NaN or infinite (the run's last: E there is NaN or
+     * infinite and the accuracy NaN), or {@link Divergence#NONE} (−1) when the run did not diverge.
+     */
+    public int diverged() {
+        return result.diverged();
+    }
+
+    public boolean hasDiverged() {
+        return result.hasDiverged();
+    }
+
     public OptimizationResult result() {
         return result;
     }

@@ -46,6 +46,9 @@ public final class Momentum implements Optimizer {
             if (!listener.iteration(k, p, value)) {
                 return new OptimizationResult(p, value, k, k + 1, k + 1, true);
             }
+            if (Divergence.at(value, p)) {
+                return new OptimizationResult(p, value, k, k + 1, k + 1, false, k); // no step from NaN or ∞
+            }
             if (k == maxIterations) {
                 break;
             }

@@ -13,7 +13,19 @@ import java.util.List;
  * @param stoppedEarly true when the validation loss stopped falling for {@code patience} epochs
  * @param cancelled   true when the listener cancelled the run
  * @param kernels     the float kernels at the end ("vector" or "plain"), or "double"
+ * @param divergedEpoch the epoch in which the loss or the parameters became NaN or infinite (the run stopped
+ *                    there, and {@code epochs} ends before it), or −1 ({@link Divergence#NONE})
+ * @param divergedBatch the step of that epoch, 1 … batches, or −1
  */
 public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
-                        boolean cancelled, String kernels) {
+                        boolean cancelled, String kernels, int divergedEpoch, int divergedBatch) {
+    public SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
+                     boolean cancelled, String kernels) {
+        this(trained, epochs, bestEpoch, stoppedEarly, cancelled, kernels, Divergence.NONE, Divergence.NONE);
+    }
+
+    /** True when the run stopped because the loss or the parameters became NaN or infinite. */
+    public boolean hasDiverged() {
+        return divergedEpoch != Divergence.NONE;
+    }
 }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * batch; after each epoch the network is evaluated on the held-out validation images and on the test set.
  * With a validation share and a patience the run stops early when the validation loss has not fallen for
  * that many epochs, and the parameters of the best epoch are kept. The same settings and data give the
- * same run. The double path ({@link Backprop}) is the reference; the float path ({@link FloatBackprop}) is
+ * same run. A run stops at the first step whose loss, or whose update of the parameters, is NaN or infinite
+ * ({@link SgdResult#divergedEpoch()}). The double path ({@link Backprop}) is the reference; the float path ({@link FloatBackprop}) is
  * the fast one.
  */
 public final class SgdTraining {
@@ -61,7 +62,8 @@ public final class SgdTraining {
             boolean stoppedEarly = false;
             boolean cancelled = false;
             int batches = (order.length + s.batch() - 1) / s.batch();
-            for (int epoch = 1; epoch <= s.epochs() && !cancelled; epoch++) {
+            int[] diverged = {Divergence.NONE, Divergence.NONE}; // epoch, batch
+            for (int epoch = 1; epoch <= s.epochs() && !cancelled && diverged[0] == Divergence.NONE; epoch++) {
                 shuffle(order, random);
                 double loss = 0;
                 long correct = 0;
@@ -69,7 +71,13 @@ public final class SgdTraining {
                 for (int b = 0; b < batches; b++) {
                     int from = b * s.batch();
                     int count = Math.min(s.batch(), order.length - from);
-                    loss += engine.step(order, from, count); // v ← μ·v − η·g, p ← p + v
+                    double e = engine.step(order, from, count); // v ← μ·v − η·g, p ← p + v
+                    if (!Double.isFinite(e)) {
+                        diverged[0] = epoch;
+                        diverged[1] = b + 1;
+                        break; // no accuracy from NaN outputs, no further step from NaN parameters
+                    }
+                    loss += e;
                     correct += engine.correct();
                     if (!listener.onBatch(epoch, s.epochs(), b + 1, batches, loss / (from + count))) {
                         cancelled = true;
@@ -77,7 +85,11 @@ public final class SgdTraining {
                     }
                 }
                 double seconds = (System.nanoTime() - begin) / 1e9;
-                if (cancelled) {
+                if (diverged[0] == Divergence.NONE && Divergence.at(0, engine.params())) {
+                    diverged[0] = epoch; // the epoch's last step made the parameters NaN or infinite
+                    diverged[1] = batches;
+                }
+                if (cancelled || diverged[0] != Divergence.NONE) {
                     break;
                 }
                 double[] val = held > 0 ? engine.evaluate(false, validation) : new double[] {Double.NaN, Double.NaN};
@@ -112,7 +124,8 @@ public final class SgdTraining {
             settings.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
             Network trained = start.withParams(params).withProvenance(
                     Provenance.trained(start, train, "sgd-momentum", settings, "epochs", epochs.size()));
-            return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels());
+            return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels(),
+                    diverged[0], diverged[1]);
         } finally {
             engine.close();
         }

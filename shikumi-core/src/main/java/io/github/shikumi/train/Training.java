@@ -7,7 +7,8 @@ import io.github.shikumi.model.Provenance;
 /**
  * The run loop: trains a network on a dataset with an optimiser, recording E and accuracy at every
  * iteration and telling a listener. Objective, optimiser and run loop are separate roles; this class
- * only connects them.
+ * only connects them. A run whose E or parameters become NaN or infinite stops at that iteration, which
+ * {@link History#diverged()} names; its accuracy there is NaN (no prediction is made from NaN outputs).
  */
 public final class Training {
     private Training() {
@@ -26,7 +27,7 @@ public final class Training {
         double[] acc = new double[iterations + 1];
         int[] done = {0};
         IterationListener recorder = (k, p, value) -> {
-            double a = objective.accuracy(p);
+            double a = Divergence.at(value, p) ? Double.NaN : objective.accuracy(p); // no argmax of NaN outputs
             e[k] = value;
             acc[k] = a;
             done[0] = k;

@@ -50,7 +50,7 @@ public final class Charts {
     public static XYChart comparison(List<Comparison.Entry> entries, String subject, Locale locale) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
         ChartText t = ChartText.of(locale).drawableWith(chart.getStyler().getChartTitleFont());
-        double max = entries.stream().flatMapToDouble(e -> Arrays.stream(e.eCurve())).max().orElse(1);
+        double max = entries.stream().flatMapToDouble(e -> Arrays.stream(e.eCurve())).filter(Double::isFinite).max().orElse(1);
         double minPositive = entries.stream().flatMapToDouble(e -> Arrays.stream(e.eCurve())).filter(v -> v > 0).min().orElse(1);
         boolean log = max > LOG_SPAN * minPositive;
         chart.setTitle(t.get("chart.compare.title", subject));
@@ -61,15 +61,15 @@ public final class Charts {
         for (Comparison.Entry e : entries) {
             double[] curve = e.eCurve();
             int n = 0;
-            while (n < curve.length && (curve[n] > 0 || !log)) {
-                n++;
+            while (n < curve.length && (curve[n] > 0 || !log) && Double.isFinite(curve[n])) {
+                n++; // a diverged run's line ends before its NaN or infinite E
             }
             double[] x = new double[n];
             for (int k = 0; k < n; k++) {
                 x[k] = k;
             }
             String name = e.optimizer() + ": " + t.optimizer(e.optimizer());
-            if (n < curve.length) {
+            if (n < curve.length && curve[n] == 0) {
                 name += " " + t.get("chart.zeroFrom", n);
             }
             if (n == 0) {

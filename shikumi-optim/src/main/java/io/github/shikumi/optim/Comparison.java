@@ -2,6 +2,7 @@ package io.github.shikumi.optim;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.NetworkObjective;
 import io.github.shikumi.train.OptimizationResult;
 import io.github.shikumi.train.Optimizer;
@@ -41,10 +42,24 @@ public final class Comparison {
      * @param gradientEvaluations  evaluations of ∂E (backward passes)
      * @param seconds              wall-clock time of the optimiser's run
      * @param cancelled            whether the listener stopped it
+     * @param diverged             the iteration at which E or a parameter became NaN or infinite (the run's last;
+     *                             {@code e} and {@code accuracy} are then NaN), or −1
      */
     public record Entry(String optimizer, double startE, double e, double accuracy, int iterations,
                         long objectiveEvaluations, long gradientEvaluations, double seconds, boolean cancelled,
-                        double[] eCurve, double[] params) {
+                        double[] eCurve, double[] params, int diverged) {
+        public Entry(String optimizer, double startE, double e, double accuracy, int iterations,
+                     long objectiveEvaluations, long gradientEvaluations, double seconds, boolean cancelled,
+                     double[] eCurve, double[] params) {
+            this(optimizer, startE, e, accuracy, iterations, objectiveEvaluations, gradientEvaluations, seconds,
+                    cancelled, eCurve, params, Divergence.NONE);
+        }
+
+        /** True when the run stopped because E or a parameter became NaN or infinite. */
+        public boolean hasDiverged() {
+            return diverged != Divergence.NONE;
+        }
+
         /** E at iteration k. */
         public double e(int k) {
             return eCurve[k];
@@ -79,10 +94,11 @@ public final class Comparison {
             return listener.onIteration(opt.name(), index, k, value);
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double accuracy = new NetworkObjective(start.layout(), data).accuracy(r.params());
+        double accuracy = r.hasDiverged() ? Double.NaN // no prediction from NaN outputs
+                : new NetworkObjective(start.layout(), data).accuracy(r.params());
         double[] e = curve.upTo(r.iterations());
-        return new Entry(opt.name(), e[0], r.value(), accuracy, r.iterations(), r.valueEvaluations(),
-                r.gradientEvaluations(), seconds, r.cancelled(), e, r.params());
+        return new Entry(opt.name(), e[0], r.hasDiverged() ? Double.NaN : r.value(), accuracy, r.iterations(),
+                r.valueEvaluations(), r.gradientEvaluations(), seconds, r.cancelled(), e, r.params(), r.diverged());
     }
 
     /** E by iteration number. */

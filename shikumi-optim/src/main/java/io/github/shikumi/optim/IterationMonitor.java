@@ -1,5 +1,6 @@
 package io.github.shikumi.optim;
 
+import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.IterationListener;
 import java.util.function.IntSupplier;
 import org.hipparchus.optim.ConvergenceChecker;
@@ -69,6 +70,8 @@ final class IterationMonitor implements ConvergenceChecker<PointValuePair> {
         lastK = k;
         if (!listener.iteration(k, lastPoint, value)) {
             stop = StopReason.CANCELLED;
+        } else if (Divergence.at(value, lastPoint)) {
+            stop = StopReason.DIVERGED;
         } else if (k >= maxIterations) {
             stop = StopReason.MAX_ITERATIONS;
         }

@@ -2,6 +2,7 @@ package io.github.shikumi.optim;
 
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.IterationListener;
 import io.github.shikumi.train.Objective;
 import io.github.shikumi.train.OptimizationResult;
@@ -68,7 +69,7 @@ abstract class LibraryOptimizer implements Optimizer {
         }
         OptimizationResult result = new OptimizationResult(monitor.lastPoint(), monitor.lastValue(),
                 monitor.lastIteration(), counted.objectiveEvaluations(), counted.gradientEvaluations(),
-                stop == StopReason.CANCELLED);
+                stop == StopReason.CANCELLED, stop == StopReason.DIVERGED ? monitor.lastIteration() : Divergence.NONE);
         return new LibraryRun(result, stop, libraryIterations, libraryEvaluations,
                 found == null ? null : found.getPoint(), foundValue, message);
     }

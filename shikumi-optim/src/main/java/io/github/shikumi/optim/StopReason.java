@@ -8,6 +8,8 @@ public enum StopReason {
     MAX_ITERATIONS,
     /** The iteration listener returned false. */
     CANCELLED,
+    /** E or a parameter became NaN or infinite (core's {@code Divergence}). */
+    DIVERGED,
     /** The library gave up with an error of its own (e.g. a line search that found no bracket). */
     LIBRARY_STOPPED
 }

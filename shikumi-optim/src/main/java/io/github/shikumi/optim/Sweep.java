@@ -33,14 +33,19 @@ public final class Sweep {
      * @param eta                   η
      * @param hidden                hidden units (one hidden layer)
      * @param seeds                 runs (one per seed)
-     * @param reached               runs that reached 100 % training accuracy at some iteration
+     * @param reached               runs that reached 100 % training accuracy at some iteration (and did not diverge)
      * @param share                 reached / seeds
-     * @param medianE               median of the final E over all seeds
+     * @param medianE               median of the final E over the seeds whose run did not diverge; NaN when all did
      * @param medianIterationsTo100 median, over the runs that reached it, of the first iteration with 100 %
      *                              training accuracy; NaN when none did
+     * @param diverged              runs whose E or parameters became NaN or infinite (they have no final E)
      */
     public record Row(double eta, int hidden, int seeds, int reached, double share, double medianE,
-                      double medianIterationsTo100) {
+                      double medianIterationsTo100, int diverged) {
+        public Row(double eta, int hidden, int seeds, int reached, double share, double medianE,
+                   double medianIterationsTo100) {
+            this(eta, hidden, seeds, reached, share, medianE, medianIterationsTo100, 0);
+        }
     }
 
     /** The finished rows (in the order of η, then hidden), and whether the sweep was cancelled. */
@@ -154,8 +159,8 @@ public final class Sweep {
                         if (h.cancelled()) {
                             return;
                         }
-                        finalE[row][seed] = h.e(h.iterations());
-                        firstPerfect[row][seed] = h.firstPerfectIteration();
+                        finalE[row][seed] = h.hasDiverged() ? Double.NaN : h.e(h.iterations());
+                        firstPerfect[row][seed] = h.hasDiverged() ? -1 : h.firstPerfectIteration();
                         Row finishedRow = null;
                         if (remaining[row].decrementAndGet() == 0) {
                             finishedRow = row(row, finalE[row], firstPerfect[row]);
@@ -209,13 +214,18 @@ public final class Sweep {
     private Row row(int row, double[] finalE, int[] firstPerfect) {
         int reached = 0;
         double[] its = new double[seeds.length];
+        int finite = 0;
+        double[] e = new double[seeds.length];
         for (int s = 0; s < seeds.length; s++) {
             if (firstPerfect[s] >= 0) {
                 its[reached++] = firstPerfect[s];
             }
+            if (!Double.isNaN(finalE[s])) { // NaN: the run diverged
+                e[finite++] = finalE[s];
+            }
         }
         return new Row(etas[row / hidden.length], hidden[row % hidden.length], seeds.length, reached,
-                reached / (double) seeds.length, median(finalE.clone(), finalE.length), median(its, reached));
+                reached / (double) seeds.length, median(e, finite), median(its, reached), seeds.length - finite);
     }
 
     /** The median of the first n values (the mean of the middle two for even n); NaN for none. Sorts them. */

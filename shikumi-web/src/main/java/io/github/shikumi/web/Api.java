@@ -172,6 +172,7 @@ final class Api {
         m.put("last", last);
         m.put("e", s.e(last));
         m.put("accuracy", s.accuracy(last));
+        m.put("diverged", s.diverged() < 0 ? null : s.diverged());
         ShikumiServer.json(ctx, m);
     }
 

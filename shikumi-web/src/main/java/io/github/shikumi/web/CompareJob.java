@@ -151,7 +151,9 @@ final class CompareJob implements Runnable {
             // Comparison.run with one optimiser at a time, so each row is known as soon as its run ends
             Comparison.Entry e = Comparison.run(start, data, List.of(Optimizers.byName(names.get(i), settings.eta())),
                     settings.iterations(), (name, ignored, k, value) -> {
-                        append(index, k, value);
+                        if (Double.isFinite(value)) {
+                            append(index, k, value); // a diverged run's curve ends before its NaN or infinite E
+                        }
                         tick.run();
                         if (k > 0) {
                             slept[0] += pace(t0, k);
@@ -174,12 +176,15 @@ final class CompareJob implements Runnable {
     private static Map<String, Object> row(Comparison.Entry e, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("optimizer", e.optimizer());
-        r.put("E", e.e());
-        r.put("accuracy", e.accuracy());
+        r.put("E", e.hasDiverged() ? null : e.e()); // a diverged run has neither (NaN is no JSON number)
+        r.put("accuracy", e.hasDiverged() ? null : e.accuracy());
         r.put("iterations", e.iterations());
         r.put("evaluations", Map.of("objective", e.objectiveEvaluations(), "gradient", e.gradientEvaluations()));
         r.put("seconds", seconds);
         r.put("cancelled", e.cancelled());
+        if (e.hasDiverged()) {
+            r.put("diverged", e.diverged()); // absent when the run did not diverge
+        }
         return r;
     }
 

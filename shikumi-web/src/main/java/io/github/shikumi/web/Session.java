@@ -2,6 +2,7 @@ package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.NetworkObjective;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ final class Session {
     private Dataset runData;
     private RunJob job;
     private double[] branchedE;
+    /** The iteration at which the last run's E or parameters became NaN or infinite (not kept), or −1. */
+    private int diverged = Divergence.NONE;
 
     Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, long now) {
         this.id = id;
@@ -96,6 +99,7 @@ final class Session {
         replayObjective = null;
         history = new RunHistory(p0, e0, objective.accuracy(p0), maxCheckpoints(p), this::replay);
         branchedE = null;
+        diverged = Divergence.NONE;
         progress.truncated(0);
     }
 
@@ -151,6 +155,7 @@ final class Session {
         branchedE = history.eRange(0);
         history.truncateAfter(at);
         eta = newEta;
+        diverged = Divergence.NONE;
         progress.truncated(at + 1);
     }
 
@@ -162,10 +167,17 @@ final class Session {
         double[] start;
         synchronized (this) {
             start = history.params(history.last());
+            diverged = Divergence.NONE;
         }
         new GradientDescent(etaUsed).minimize(obj, start, n, (k, p, value) -> {
             if (k == 0) {
                 return !stop.getAsBoolean();
+            }
+            if (Divergence.at(value, p)) {
+                synchronized (this) {
+                    diverged = history.last() + 1; // not kept: the run stays at its last finite iteration
+                }
+                return false;
             }
             double acc = obj.accuracy(p);
             synchronized (this) {
@@ -292,6 +304,11 @@ final class Session {
         return history.eta(k);
     }
 
+    /** The iteration at which the last run diverged (not kept), or −1. */
+    synchronized int diverged() {
+        return diverged;
+    }
+
     synchronized int last() {
         return history.last();
     }
@@ -331,6 +348,7 @@ final class Session {
         m.put("target", job == null ? history.last() : job.target());
         m.put("start", job == null ? history.last() : job.start());
         m.put("etaSeconds", job == null ? 0.0 : job.secondsLeft(history.last()));
+        m.put("diverged", diverged == Divergence.NONE ? null : diverged);
         m.put("dataVersion", dataVersion);
         return m;
     }
@@ -373,6 +391,7 @@ final class Session {
         r.put("e", history.e(history.last()));
         r.put("accuracy", history.accuracy(history.last()));
         r.put("maxIterations", history.maxIterations());
+        r.put("diverged", diverged == Divergence.NONE ? null : diverged);
         m.put("run", r);
         return m;
     }

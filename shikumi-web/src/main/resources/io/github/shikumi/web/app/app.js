@@ -152,7 +152,7 @@ function openEvents() {
     if (app.summary) {
       const wasRunning = app.summary.run.running;
       Object.assign(app.summary.run, {
-        last: p.last, running: p.running, target: p.target, start: p.start, etaSeconds: p.etaSeconds,
+        last: p.last, running: p.running, target: p.target, start: p.start, etaSeconds: p.etaSeconds, diverged: p.diverged,
         e: c.e[p.last], accuracy: c.accuracy[p.last],
       });
       if (!p.running) state.update({ n: p.last || null });

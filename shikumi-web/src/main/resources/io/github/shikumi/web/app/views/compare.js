@@ -170,8 +170,10 @@ function table() {
       return h('tr', { dataset: { optimizer: name } }, nameCell, h('td', { colspan: '6', class: 'pending' }, pending));
     }
     return h('tr', { dataset: { optimizer: name } }, nameCell,
-      h('td', { title: String(r.E) }, num(r.E, 5)),
-      h('td', {}, pct(r.accuracy)),
+      r.diverged !== null && r.diverged !== undefined
+        ? h('td', { class: 'diverged-cell', title: t('compare.divergedTitle', { k: r.diverged }) }, t('compare.diverged', { k: r.diverged }))
+        : h('td', { title: String(r.E) }, num(r.E, 5)),
+      h('td', {}, r.diverged !== null && r.diverged !== undefined ? '–' : pct(r.accuracy)),
       h('td', {}, String(r.iterations) + (r.cancelled ? ` ${t('compare.stopped')}` : '')),
       h('td', {}, String(r.evaluations.objective)),
       h('td', {}, String(r.evaluations.gradient)),
@@ -185,7 +187,7 @@ function table() {
     }) : t('compare.none')),
     head, h('tbody', {}, rows));
   const summary = el.querySelector('#compare-summary');
-  const done = cur.results.filter((r) => !r.cancelled);
+  const done = cur.results.filter((r) => !r.cancelled && (r.diverged === null || r.diverged === undefined));
   if (done.length > 1) {
     const best = done.reduce((a, b) => (b.E < a.E ? b : a));
     summary.textContent = t('compare.summary', { e0: num(cur.startE, 5), best: best.optimizer, e: num(best.E, 5), evals: best.evaluations.objective });

@@ -80,6 +80,7 @@ function build() {
       }),
       h('label', { class: 'check', for: 'train-slow' }, slow, ' ', t('train.slow', { n: PACE }))),
     progressBox,
+    h('p', { class: 'diverged panel', id: 'train-diverged', role: 'alert', hidden: true }),
     h('div', { class: 'readout', id: 'train-readout', 'aria-live': 'polite' }),
     h('div', { class: 'toolbar', role: 'radiogroup', 'aria-label': t('train.scale') },
       h('span', {}, t('train.scale')),
@@ -123,6 +124,10 @@ function update() {
   el.querySelector('#train-readout').textContent = t('train.readout', {
     k: r.last, e: num(r.e, 5), acc: pct(r.accuracy), e0: num(app.curve.e[0], 5),
   });
+  // a run whose E or parameters became NaN or infinite stopped before that iteration, which is not kept
+  const diverged = el.querySelector('#train-diverged');
+  diverged.hidden = r.diverged === null || r.diverged === undefined;
+  diverged.textContent = diverged.hidden ? '' : t('train.diverged', { k: r.diverged, last: r.last, eta: app.summary.settings.eta });
   progressBox.hidden = !r.running;
   if (r.running) {
     const bar = el.querySelector('#train-bar');
