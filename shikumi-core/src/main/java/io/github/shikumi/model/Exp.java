@@ -5,8 +5,9 @@ package io.github.shikumi.model;
  * same bits; {@link Math#exp} may differ by an ulp between CPUs and between the interpreter and compiled
  * code). x = k·ln 2 + r with integer k and |r| ≤ ½ ln 2; e^r by its Taylor polynomial to r^13 (the next term
  * is below 5e-18 relative), evaluated by Estrin's scheme; times 2^k built in the exponent bits. Within 2 ulps
- * of {@link StrictMath#exp} (a test draws 200,000 x; about 1 % of them are 2 ulps off, the rest 1 or 0). x above 709 gives +∞ (as {@link Math#exp}); x below −708 gives e^−708 (about 3e-308, where
- * the true value would be smaller still or 0). {@code VectorDoubleKernels} runs exactly these steps a vector
+ * of {@link StrictMath#exp} (a test draws 200,000 x; about 1 % of them are 2 ulps off, the rest 1 or 0).
+ * x above 709 gives +∞ (as {@link Math#exp}); x below −708 gives 0 (the true value is below 3.3e-308, a
+ * subnormal number). {@code VectorDoubleKernels} runs exactly these steps a vector
  * at a time: a change here must be made there too (the kernel test compares their bits).
  */
 final class Exp {
@@ -47,7 +48,7 @@ final class Exp {
         double p = Math.fma(t1, r8, t0);
         // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
         double twoK = Double.longBitsToDouble((Double.doubleToRawLongBits(t) << 52) + 0x3ff0000000000000L);
-        return x > HIGH ? Double.POSITIVE_INFINITY : p * twoK;
+        return x > HIGH ? Double.POSITIVE_INFINITY : x < LOW ? 0.0 : p * twoK;
     }
 
     /** z = σ(s) = 1 / (1 + e^(−s)), written as {@code 1 / (e^(−s) + 1)} exactly as the vector kernels do. */

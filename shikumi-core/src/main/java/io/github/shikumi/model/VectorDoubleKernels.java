@@ -40,7 +40,7 @@ final class VectorDoubleKernels extends DoubleKernels {
 
     /**
      * z = σ(s) = 1 / (1 + e^(−s)) over a row, in place: the steps of {@link Exp#exp} and {@link Exp#sigmoid}
-     * a vector at a time (x = −s above 709 gives e^x = +∞ and z = 0; below −708, e^−708 and z = 1). Written out
+     * a vector at a time (x = −s above 709 gives e^x = +∞ and z = 0; below −708, e^x = 0 and z = 1). Written out
      * in one loop so that the JIT keeps every vector in registers (a call here would box them).
      */
     private static void sigmoid(double[] row, int n) {
@@ -73,7 +73,8 @@ final class VectorDoubleKernels extends DoubleKernels {
             // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
             LongVector bits = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(0x3ff0000000000000L);
             DoubleVector e = p.mul(bits.reinterpretAsDoubles())
-                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.HIGH));
+                    .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.HIGH))
+                    .blend(0.0, x.compare(VectorOperators.LT, Exp.LOW));
             one.div(e.add(one)).intoArray(row, img); // z = σ(s) = 1 / (1 + e^(−s))
         }
     }

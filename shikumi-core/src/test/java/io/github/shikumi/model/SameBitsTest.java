@@ -104,7 +104,8 @@ class SameBitsTest {
         }
         assertThat(Exp.exp(0)).isEqualTo(1.0);
         assertThat(Exp.exp(710)).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(Exp.exp(-1000)).isEqualTo(Exp.exp(-708));
+        assertThat(Exp.exp(-708.5)).isEqualTo(0.0);
+        assertThat(Exp.exp(-708)).isGreaterThan(0.0);
         assertThat(Exp.exp(Double.NaN)).isNaN();
         assertThat(Sigmoid.value(-800)).isEqualTo(0.0);
         assertThat(Sigmoid.value(800)).isEqualTo(1.0);

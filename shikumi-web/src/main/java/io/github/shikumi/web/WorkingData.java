@@ -145,5 +145,34 @@ final class WorkingData {
     private void changed() {
         edited = true;
         cached = null;
+        dropLabelsWithoutImages();
+    }
+
+    /**
+     * A label whose last image was deleted or relabelled leaves the working copy (the labels after it move up):
+     * a network is made only for labels that have images, since an output that never sees its letter cannot
+     * learn it (core refuses such data).
+     */
+    private void dropLabelsWithoutImages() {
+        int[] count = new int[labels.size()];
+        for (int t : targets) {
+            count[t]++;
+        }
+        int[] newIndex = new int[labels.size()];
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < labels.size(); k++) {
+            newIndex[k] = kept.size();
+            if (count[k] > 0) {
+                kept.add(labels.get(k));
+            }
+        }
+        if (kept.size() == labels.size()) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            targets.set(i, newIndex[targets.get(i)]);
+        }
+        labels.clear();
+        labels.addAll(kept);
     }
 }

@@ -65,13 +65,19 @@ class DataApiTest {
         JsonNode edited = server.put(s + "/data/images/0", "{\"pixels\": " + pixels(a2) + "}").json();
         assertThat(Reference.doubles(edited.get("images").get(0).get("pixels"))).containsExactly(a2);
         assertThat(edited.get("images").get(0).get("label").asText()).isEqualTo("A");
-        JsonNode relabelled = server.put(s + "/data/images/0", "{\"label\": \"X\"}").json();
+        JsonNode relabelled = server.put(s + "/data/images/4", "{\"label\": \"X\"}").json(); // L keeps image 2
         assertThat(relabelled.get("labels").toString()).isEqualTo("[\"A\",\"P\",\"L\",\"E\",\"X\"]");
         assertThat(server.get(s).json().at("/network/shape").asText()).isEqualTo("20-3-5");
+        // relabelling the only A: A has no image left, so it leaves the labels (a network gets no output for it)
+        JsonNode noA = server.put(s + "/data/images/0", "{\"label\": \"X\"}").json();
+        assertThat(noA.get("labels").toString()).isEqualTo("[\"P\",\"L\",\"E\",\"X\"]");
+        assertThat(noA.get("images").get(0).get("label").asText()).isEqualTo("X");
+        assertThat(noA.get("images").get(1).get("label").asText()).isEqualTo("P");
+        assertThat(server.get(s).json().at("/network/shape").asText()).isEqualTo("20-3-4");
 
-        JsonNode deleted = server.delete(s + "/data/images/1").json();
+        JsonNode deleted = server.delete(s + "/data/images/2").json();
         assertThat(deleted.get("images").size()).isEqualTo(4);
-        assertThat(deleted.get("images").get(1).get("label").asText()).isEqualTo("L");
+        assertThat(deleted.get("images").get(2).get("label").asText()).isEqualTo("E");
     }
 
     @Test
