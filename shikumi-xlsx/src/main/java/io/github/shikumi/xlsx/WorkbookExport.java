@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -90,7 +92,9 @@ public final class WorkbookExport {
     /**
      * Writes the workbook of a finished training run to {@code out} (not closed): the BP sheet at the run's
      * initial network, the run on the Training and Results sheets, the Macro sheet. Every formula carries its
-     * value, so viewers that do not recalculate show the numbers too; Excel recalculates on opening.
+     * value, so viewers that do not recalculate show the numbers too; Excel recalculates on opening. The same
+     * run gives the same bytes every time: no creation date, every zip entry dated 1980-02-01 00:00
+     * ({@link StableZip}).
      */
     public static void write(Dataset data, double eta, History history, Locale locale, OutputStream out)
             throws IOException {
@@ -101,6 +105,9 @@ public final class WorkbookExport {
         // Every sheet is streamed (written as plain XML, formulas stored as text): thousands of formulas in
         // well under a second. No row is flushed before the end (window −1), so rows may be written in any order.
         XSSFWorkbook base = new XSSFWorkbook();
+        // same model and options, same bytes: no creation date in the core properties (POI would write the
+        // time of writing), and the package rewritten with fixed entry times (StableZip: 1980-02-01 00:00)
+        base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
         Styles st = new Styles(base);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
         try {
@@ -110,7 +117,9 @@ public final class WorkbookExport {
             MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
             wb.setActiveSheet(0);
             wb.setForceFormulaRecalculation(true);
-            wb.write(out);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 20);
+            wb.write(raw);
+            StableZip.rewrite(raw.toByteArray(), out);
         } finally {
             wb.dispose();
             wb.close();
