@@ -304,12 +304,21 @@ final class BpSheet {
                     if (sigmoid && Double.isInfinite(Math.exp(-tr.s(l, j)))) {
                         throw new XlsxException("model", Text.ERROR_EXP_OVERFLOW, n + 1, unit, tr.s(l, j));
                     }
-                    if (!sigmoid && tr.z(l, j) == 0 && data.target(n) == j) {
+                    // as the sheet computes it (u = EXP(s − max)), whatever floor core's z may have
+                    if (!sigmoid && data.target(n) == j && Math.exp(tr.s(l, j) - largestS(tr, l)) == 0) {
                         throw new XlsxException("model", Text.ERROR_SOFTMAX_ZERO, n + 1, unit);
                     }
                 }
             }
         }
+    }
+
+    private static double largestS(Trace tr, int l) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < tr.layout().units(l); k++) {
+            max = Math.max(max, tr.s(l, k));
+        }
+        return max;
     }
 
     private static void tooLong(BpLayout at, String formula, String what, int over) {
