@@ -70,7 +70,7 @@ public final class ExportXlsxCommand implements Callable<Integer> {
             err.println("shikumi: " + e.message(locale));
             return 2;
         }
-        int images = WorkbookExport.formulaImages(start.layout(), d.height(), d.width(), d.size());
+        int images = WorkbookExport.formulaImages(start, d);
         PrintWriter w = spec.commandLine().getOut();
         w.println(text.get("xlsx.written", out.toString(), Files.size(out) / 1024));
         w.println(text.get("xlsx.summary", start.layout().shapeText(), d.name(), images, d.size(),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.data.Datasets;
 import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Backprop;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +208,53 @@ class ExportXlsxCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLine()).startsWith("shikumi: model: the network 100-200-2 has 20,602 parameters")
                 .doesNotContain("\n");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    /** A softmax model on the digits, as a model file. */
+    private Path softmaxModel(Network net) throws Exception {
+        Path model = dir.resolve("soft.json");
+        Files.writeString(model, ModelJson.write(net.withOutput(Output.SOFTMAX)));
+        return model;
+    }
+
+    @Test
+    void softmax_model_is_written_with_cross_entropy_and_the_same_bytes_on_every_run() throws Exception {
+        Dataset d = Datasets.load(digits.toString(), null);
+        Path model = softmaxModel(Network.initial(d, 4, 3));
+        Network net = ModelJson.read(model);
+        Path first = dir.resolve("first.xlsx");
+        Path second = dir.resolve("second.xlsx");
+        CliRun r = CliRun.of("export-xlsx", "--data", digits.toString(), "--model", model.toString(),
+                "--iterations", "4", "--out", first.toString(), "--lang", "en");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        Thread.sleep(2_100); // past the 2-second resolution of zip entry times
+        assertThat(CliRun.of("export-xlsx", "--data", digits.toString(), "--model", model.toString(),
+                "--iterations", "4", "--out", second.toString(), "--lang", "en").exit()).isEqualTo(0);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        double[] g = new double[net.layout().count()];
+        double e = new Backprop(net.layout(), Output.SOFTMAX, d).gradient(net.params(), g);
+        try (InputStream in = Files.newInputStream(first); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(named(wb, "E")).isCloseTo(e, within(1e-12 * e));
+            assertThat(wb.getSheetAt(0).getRow(5).getCell(0).getStringCellValue()).contains("cross-entropy");
+        }
+        assertThat(files()).containsExactlyInAnyOrder(model, first, second);
+    }
+
+    @Test
+    void softmax_model_the_sheet_cannot_show_is_refused_with_exit_2_one_line_and_no_file() throws Exception {
+        Dataset d = Datasets.load(digits.toString(), null);
+        Network net = Network.initial(d, 4, 3);
+        double[] p = net.params();
+        p[net.layout().threshold(1, 0)] = 5000; // z of label 0 is e^(−5000…) = 0: e = −log 0
+        Path model = softmaxModel(net.withParams(p));
+        Path out = dir.resolve("book.xlsx");
+        CliRun r = CliRun.of("export-xlsx", "--data", digits.toString(), "--model", model.toString(),
+                "--out", out.toString(), "--lang", "en");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLine()).isEqualTo("shikumi: model: image 1: the softmax output z of its label's unit O[1] is 0 "
+                + "(its s is more than 745 below the largest), so its e is infinite and LN(0) has no value in a spreadsheet");
+        assertThat(r.err().strip()).doesNotContain("\n");
         assertThat(Files.exists(out)).isFalse();
     }
 }

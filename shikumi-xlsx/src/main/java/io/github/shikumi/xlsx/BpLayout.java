@@ -1,5 +1,6 @@
 package io.github.shikumi.xlsx;
 
+import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 
 /**
@@ -11,7 +12,9 @@ import io.github.shikumi.model.ParamLayout;
  * <p>Rows, top to bottom: η, the iteration count and E; the parameter block {@code Params}; the gradient
  * block {@code Gradient}; the updated block {@code Updated} (the three in the same layout); then the image
  * table, one band of {@code height + 1} rows per image: its pixels as a picture, and in its first row every
- * number of its forward and backward pass (targets, s and z of every unit, e, δ, the gradient terms).
+ * number of its forward and backward pass (targets, s and z of every unit, e, δ, the gradient terms). A
+ * softmax output layer has three more groups between its s and its z, so that every engine computes it with
+ * plain formulas (no array evaluation): the image's largest s ("max"), u_k = e^(s_k − max) and Σ_m u_m.
  *
  * <p>The parameter block: the first layer's unit j is a {@code height × width} grid of weights shaped like
  * the image (row r, column c holds w_j,(r·width+c)), its threshold θ_j in column {@link #thetaColumn} of the
@@ -34,6 +37,7 @@ final class BpLayout {
     static final int ROW_PARAMS_HEADING = 9;
 
     final ParamLayout lay;
+    final Output output;
     final int height;
     final int width;
     final int outputs;
@@ -55,13 +59,18 @@ final class BpLayout {
     private final int[] sCol;
     private final int[] zCol;
     private final int eCol;
+    /** Softmax output only (−1 otherwise): max s, u_k = e^(s_k − max), Σ u. */
+    private final int maxCol;
+    private final int uCol;
+    private final int sumCol;
     private final int[] deltaCol;
     private final int termCol;
     /** Rows (relative to a block's top) of each layer's first unit. */
     private final int[] unitRow;
 
-    BpLayout(ParamLayout lay, int height, int width, int images) {
+    BpLayout(ParamLayout lay, Output output, int height, int width, int images) {
         this.lay = lay;
+        this.output = output;
         this.height = height;
         this.width = width;
         this.outputs = lay.outputs();
@@ -94,12 +103,24 @@ final class BpLayout {
         int c = 0;
         targetCol = c;
         c += outputs;
+        int softMax = -1;
+        int softU = -1;
+        int softSum = -1;
         for (int l = 0; l < layers; l++) {
             sCol[l] = c;
             c += lay.units(l);
+            if (l == layers - 1 && output == Output.SOFTMAX) {
+                softMax = c++;
+                softU = c;
+                c += lay.units(l);
+                softSum = c++;
+            }
             zCol[l] = c;
             c += lay.units(l);
         }
+        maxCol = softMax;
+        uCol = softU;
+        sumCol = softSum;
         eCol = c++;
         for (int l = layers - 1; l >= 0; l--) {
             deltaCol[l] = c;
@@ -108,13 +129,14 @@ final class BpLayout {
         termCol = c;
     }
 
-    /** Number columns a band uses (targets, s, z, e, δ, gradient terms). */
-    static int bandColumns(ParamLayout lay) {
+    /** Number columns a band uses (targets, s, z, e, δ, gradient terms; softmax: max, u, Σ u). */
+    static int bandColumns(ParamLayout lay, Output output) {
         int units = 0;
         for (int l = 0; l < lay.layers(); l++) {
             units += lay.units(l);
         }
-        return lay.outputs() + 3 * units + 1 + lay.count();
+        int softmax = output == Output.SOFTMAX ? lay.outputs() + 2 : 0;
+        return lay.outputs() + 3 * units + 1 + softmax + lay.count();
     }
 
     /** Last column used plus one. */
@@ -180,6 +202,21 @@ final class BpLayout {
 
     int eColumn() {
         return num0 + eCol;
+    }
+
+    /** Softmax output: the image's largest s. */
+    int maxColumn() {
+        return num0 + maxCol;
+    }
+
+    /** Softmax output: u_k = e^(s_k − max). */
+    int uColumn(int k) {
+        return num0 + uCol + k;
+    }
+
+    /** Softmax output: Σ_m u_m. */
+    int sumColumn() {
+        return num0 + sumCol;
     }
 
     int deltaColumn(int l, int j) {

@@ -2,6 +2,7 @@ package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class BpSheet {
     private final Locale locale;
     private final BpLayout at;
     private final ParamLayout lay;
+    private final Output output;
     /** Each formula image's trace, and their sums: ∂E/∂p and E over the formula images. */
     private final Trace[] traces;
     private final double[] gradient;
@@ -46,6 +48,7 @@ final class BpSheet {
         this.locale = locale;
         this.at = at;
         this.lay = at.lay;
+        this.output = model.output();
         traces = new Trace[at.images];
         gradient = new double[lay.count()];
         for (int n = 0; n < at.images; n++) {
@@ -78,7 +81,7 @@ final class BpSheet {
         number(BpLayout.ROW_ETA, at.num0, eta, st.input);
         text(BpLayout.ROW_ITERATIONS, 0, Text.BP_ITERATIONS.format(locale), st.label);
         number(BpLayout.ROW_ITERATIONS, at.num0, iterations, st.input);
-        text(BpLayout.ROW_E, 0, Text.BP_E.format(locale), st.label);
+        text(BpLayout.ROW_E, 0, OutputFormulas.text(output, Text.BP_E, Text.BP_E_SOFTMAX).format(locale), st.label);
         // E = Σ_images e
         formula(BpLayout.ROW_E, at.num0, "SUM(" + columnRange(at.eColumn()) + ")", error, st.total);
         text(BpLayout.ROW_LEGEND, at.num0, Text.BP_LEGEND_INPUT.format(locale), st.input);
@@ -91,7 +94,7 @@ final class BpSheet {
 
     /** Params (inputs), Gradient (sums of the image terms) and Updated (= previous − η·gradient). */
     private void blocks(Network model, double eta) {
-        blockFrame(at.paramsTop, Text.BP_PARAMS);
+        blockFrame(at.paramsTop, OutputFormulas.text(output, Text.BP_PARAMS, Text.BP_PARAMS_SOFTMAX));
         blockFrame(at.gradientTop, Text.BP_GRADIENT);
         blockFrame(at.updatedTop, Text.BP_UPDATED);
         for (int p = 0; p < lay.count(); p++) {
@@ -129,7 +132,8 @@ final class BpSheet {
     }
 
     private void table(Dataset data) {
-        text(at.tableHeading, 0, Text.BP_TABLE.format(locale), st.heading);
+        text(at.tableHeading, 0, OutputFormulas.text(output, Text.BP_TABLE, Text.BP_TABLE_SOFTMAX).format(locale),
+                st.heading);
         int h = at.tableHeader;
         text(h, 0, Text.BP_IMAGE.format(locale), st.header);
         text(h, 1, Text.BP_PIXELS.format(locale), st.header);
@@ -142,10 +146,17 @@ final class BpSheet {
             for (int j = 0; j < lay.units(l); j++) {
                 text(h, at.sColumn(l, j), "s" + unit(l, j), st.header);
                 text(h, at.zColumn(l, j), "z" + unit(l, j), st.header);
+                if (l == out && output == Output.SOFTMAX) {
+                    text(h, at.uColumn(j), "u" + unit(l, j) + " = e^(s − max)", st.header);
+                }
                 text(h, at.deltaColumn(l, j), "δ" + unit(l, j), st.header);
             }
         }
         text(h, at.eColumn(), "e", st.header);
+        if (output == Output.SOFTMAX) {
+            text(h, at.maxColumn(), "max s" + lay.layerName(out), st.header);
+            text(h, at.sumColumn(), "Σu" + lay.layerName(out), st.header);
+        }
         for (int p = 0; p < lay.count(); p++) {
             text(h, at.termColumn(p), "∂e/∂" + lay.name(p), st.header);
         }
@@ -181,36 +192,28 @@ final class BpSheet {
                 // s_j = Σ_i w_ji·x_i − θ_j
                 formula(r, at.sColumn(l, j), "SUMPRODUCT(" + weights + "," + inputs + ")-"
                         + A1.abs(top, at.num0 + at.thetaColumn), tr.s(l, j), st.formula);
-                // z_j = σ(s_j) = 1/(1 + e^(−s_j))
-                formula(r, at.zColumn(l, j), "1/(1+EXP(-" + A1.ref(r, at.sColumn(l, j)) + "))", tr.z(l, j),
-                        st.formula);
+                if (l < out || output == Output.SIGMOID) {
+                    // z_j = σ(s_j) = 1/(1 + e^(−s_j))
+                    formula(r, at.zColumn(l, j), OutputFormulas.sigmoid(A1.ref(r, at.sColumn(l, j))), tr.z(l, j),
+                            st.formula);
+                }
             }
         }
-        // e = ½ Σ_k (t_k − z_k)²
-        formula(r, at.eColumn(), "SUMXMY2(" + A1.range(r, at.targetColumn(0), r, at.targetColumn(lay.outputs() - 1))
-                + "," + A1.range(r, at.zColumn(out, 0), r, at.zColumn(out, lay.outputs() - 1)) + ")/2", tr.e(),
-                st.formula);
+        if (output == Output.SOFTMAX) {
+            softmax(r, tr, out);
+        }
+        // e = ½ Σ_k (t_k − z_k)² (softmax: e = −Σ_k t_k·log z_k)
+        formula(r, at.eColumn(), eFormula(at, r), tr.e(), st.formula);
         for (int k = 0; k < lay.outputs(); k++) {
             String t = A1.ref(r, at.targetColumn(k));
             String z = A1.ref(r, at.zColumn(out, k));
-            // δO_k = −(t_k − z_k)·z_k(1 − z_k)
-            formula(r, at.deltaColumn(out, k), "-(" + t + "-" + z + ")*" + z + "*(1-" + z + ")", tr.delta(out, k),
-                    st.formula);
+            // δO_k = −(t_k − z_k)·z_k(1 − z_k) (softmax: δO_k = z_k − t_k)
+            formula(r, at.deltaColumn(out, k), OutputFormulas.delta(output, t, z), tr.delta(out, k), st.formula);
         }
         for (int l = out - 1; l >= 0; l--) {
             for (int j = 0; j < lay.units(l); j++) {
-                StringBuilder sum = new StringBuilder("(");
-                for (int k = 0; k < lay.units(l + 1); k++) {
-                    int p = lay.weight(l + 1, k, j);
-                    if (k > 0) {
-                        sum.append('+');
-                    }
-                    sum.append(A1.ref(r, at.deltaColumn(l + 1, k))).append('*')
-                            .append(A1.abs(at.paramsTop + at.blockRow(p), at.blockColumn(p)));
-                }
-                String z = A1.ref(r, at.zColumn(l, j));
                 // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-                formula(r, at.deltaColumn(l, j), sum + ")*" + z + "*(1-" + z + ")", tr.delta(l, j), st.formula);
+                formula(r, at.deltaColumn(l, j), hiddenDelta(at, r, l, j), tr.delta(l, j), st.formula);
             }
         }
         for (int l = 0; l < lay.layers(); l++) {
@@ -228,6 +231,120 @@ final class BpSheet {
                 formula(r, at.termColumn(lay.threshold(l, j)), "-" + delta, tr.gradThreshold(l, j), st.formula);
             }
         }
+    }
+
+    /**
+     * The softmax output layer of one band, in the order core computes it: max = the largest s_k,
+     * u_k = e^(s_k − max), Σ = Σ_m u_m (in order), z_k = u_k / Σ.
+     */
+    private void softmax(int r, Trace tr, int out) {
+        int units = lay.units(out);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < units; k++) {
+            max = Math.max(max, tr.s(out, k));
+        }
+        formula(r, at.maxColumn(), "MAX(" + A1.range(r, at.sColumn(out, 0), r, at.sColumn(out, units - 1)) + ")", max,
+                st.formula);
+        double[] u = new double[units];
+        double sum = 0;
+        for (int k = 0; k < units; k++) {
+            u[k] = Math.exp(tr.s(out, k) - max);
+            sum += u[k];
+        }
+        for (int k = 0; k < units; k++) {
+            formula(r, at.uColumn(k), OutputFormulas.u(A1.ref(r, at.sColumn(out, k)), A1.ref(r, at.maxColumn())), u[k],
+                    st.formula);
+            formula(r, at.zColumn(out, k), OutputFormulas.softmaxZ(A1.ref(r, at.uColumn(k)), A1.ref(r, at.sumColumn())),
+                    tr.z(out, k), st.formula);
+        }
+        formula(r, at.sumColumn(), "SUM(" + A1.range(r, at.uColumn(0), r, at.uColumn(units - 1)) + ")", sum,
+                st.formula);
+    }
+
+    /** The e formula of the band starting at row r. */
+    static String eFormula(BpLayout at, int r) {
+        int out = at.lay.layers() - 1;
+        int units = at.lay.outputs();
+        String[] t = new String[units];
+        String[] z = new String[units];
+        for (int k = 0; k < units; k++) {
+            t[k] = A1.ref(r, at.targetColumn(k));
+            z[k] = A1.ref(r, at.zColumn(out, k));
+        }
+        return OutputFormulas.e(at.output, t, z);
+    }
+
+    /** Excel's limit on the length of a formula (characters after the "="); LibreOffice and POI take longer ones. */
+    static final int MAX_FORMULA_LENGTH = 8192;
+
+    /**
+     * Refuses, with {@link XlsxException}, what the BP sheet cannot show correctly for this model on these data:
+     * a formula longer than {@value #MAX_FORMULA_LENGTH} characters (δH sums over every unit of the layer
+     * above, a softmax e over every output); a sigmoid unit of a formula image whose e^(−s) overflows (s below
+     * −709.78: EXP gives #NUM! where core's σ is 0); a softmax output of 0 at an image's label (its s more than
+     * ~745 below the image's largest), where core's e is infinite and LN(0) gives #NUM!.
+     */
+    static void checkWritable(BpLayout at, Network model, Dataset data) {
+        ParamLayout lay = at.lay;
+        int out = lay.layers() - 1;
+        int last = at.bandTop(at.images - 1); // the longest references are in the last band
+        for (int l = 0; l < out; l++) {
+            for (int j = 0; j < lay.units(l); j++) {
+                tooLong(at, hiddenDelta(at, last, l, j), "δ" + lay.layerName(l) + "[" + (j + 1) + "]", l + 1);
+            }
+        }
+        tooLong(at, eFormula(at, last), "e", out);
+        Output output = model.output();
+        for (int n = 0; n < at.images; n++) {
+            Trace tr = Trace.of(model, data.image(n), data.target(n));
+            for (int l = 0; l < lay.layers(); l++) {
+                for (int j = 0; j < lay.units(l); j++) {
+                    String unit = lay.layerName(l) + "[" + (j + 1) + "]";
+                    boolean sigmoid = l < out || output == Output.SIGMOID;
+                    if (sigmoid && Double.isInfinite(Math.exp(-tr.s(l, j)))) {
+                        throw new XlsxException("model", Text.ERROR_EXP_OVERFLOW, n + 1, unit, tr.s(l, j));
+                    }
+                    // as the sheet computes it (u = EXP(s − max)), whatever floor core's z may have
+                    if (!sigmoid && data.target(n) == j && Math.exp(tr.s(l, j) - largestS(tr, l)) == 0) {
+                        throw new XlsxException("model", Text.ERROR_SOFTMAX_ZERO, n + 1, unit);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double largestS(Trace tr, int l) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < tr.layout().units(l); k++) {
+            max = Math.max(max, tr.s(l, k));
+        }
+        return max;
+    }
+
+    private static void tooLong(BpLayout at, String formula, String what, int over) {
+        if (formula.length() > MAX_FORMULA_LENGTH) {
+            throw new XlsxException("model", Text.ERROR_FORMULA_TOO_LONG, at.lay.shapeText(), what,
+                    at.lay.units(over), at.lay.layerName(over), formula.length(), MAX_FORMULA_LENGTH);
+        }
+    }
+
+    /**
+     * δH_j = (Σ_k δ_k·w_kj)·h_j(1 − h_j) of hidden layer l, unit j, in the band starting at row r: the sum
+     * written out term by term, as the book does (its length grows with the units of layer l + 1).
+     */
+    static String hiddenDelta(BpLayout at, int r, int l, int j) {
+        ParamLayout lay = at.lay;
+        StringBuilder sum = new StringBuilder("(");
+        for (int k = 0; k < lay.units(l + 1); k++) {
+            int p = lay.weight(l + 1, k, j);
+            if (k > 0) {
+                sum.append('+');
+            }
+            sum.append(A1.ref(r, at.deltaColumn(l + 1, k))).append('*')
+                    .append(A1.abs(at.paramsTop + at.blockRow(p), at.blockColumn(p)));
+        }
+        String z = A1.ref(r, at.zColumn(l, j));
+        return sum + ")*" + z + "*(1-" + z + ")";
     }
 
     /** Workbook-level names: eta, iterations, E, Params, Gradient, Updated. */

@@ -56,7 +56,14 @@ public enum Text {
     MACRO_COMMENT_LOOP("macro.commentLoop"),
     MACRO_COMMENT_COPY("macro.commentCopy"),
     MACRO_DONE("macro.done"),
-    ERROR_TOO_LARGE("error.tooLarge");
+    ERROR_TOO_LARGE("error.tooLarge"),
+    // issue 10: xlsx softmax
+    BP_E_SOFTMAX("bp.E.softmax"),
+    BP_PARAMS_SOFTMAX("bp.params.softmax"),
+    BP_TABLE_SOFTMAX("bp.table.softmax"),
+    ERROR_FORMULA_TOO_LONG("error.formulaTooLong"),
+    ERROR_EXP_OVERFLOW("error.expOverflow"),
+    ERROR_SOFTMAX_ZERO("error.softmaxZero");
 
     static final String BUNDLE = "io.github.shikumi.xlsx.workbook";
 

@@ -30,6 +30,7 @@ import org.apache.xmlbeans.XmlCursor;
 final class TrainingSheet {
     static final int HEADER_ROW = 2;
     private static final String CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private static final String DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
 
     private TrainingSheet() {
     }
@@ -100,6 +101,15 @@ final class TrainingSheet {
         shape.setLineProperties(line);
         series.setShapeProperties(shape);
         chart.plot(data);
+        // POI marks the chart's texts with the JVM's default language (a:rPr lang): use the workbook's, so that
+        // the bytes do not depend on the machine's locale
+        String lang = "ja".equals(locale.getLanguage()) ? "ja" : "en";
+        try (XmlCursor c = chart.getCTChartSpace().newCursor()) {
+            c.selectPath("declare namespace a='" + DRAWING_NS + "' .//a:rPr");
+            while (c.toNextSelection()) {
+                c.setAttributeText(new QName("lang"), lang);
+            }
+        }
         // a label every tenth or so of the run (a category axis labels every point otherwise)
         int skip = Math.max(1, niceStep(n / 10));
         // (c:tickLblSkip and c:tickMarkSkip close the c:catAx element POI writes; poi-ooxml-lite has no typed

@@ -3,6 +3,7 @@ package io.github.shikumi.xlsx;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -77,28 +80,34 @@ public final class WorkbookExport {
             throw new ShikumiException("--iterations", Msg.ITERATIONS_INVALID, iterations);
         }
         ParamLayout lay = model.layout();
-        int columns = data.width() + 2 + BpLayout.bandColumns(lay);
+        int columns = data.width() + 2 + BpLayout.bandColumns(lay, model.output());
         if (columns > BpLayout.MAX_COLUMNS) {
             int most = BpLayout.MAX_COLUMNS - (columns - lay.count());
             throw new XlsxException("model", Text.ERROR_TOO_LARGE, lay.shapeText(), lay.count(), Math.max(0, most));
         }
+        BpSheet.checkWritable(new BpLayout(lay, model.output(), data.height(), data.width(),
+                formulaImages(model, data)), model, data);
     }
 
     /**
      * Writes the workbook of a finished training run to {@code out} (not closed): the BP sheet at the run's
      * initial network, the run on the Training and Results sheets, the Macro sheet. Every formula carries its
-     * value, so viewers that do not recalculate show the numbers too; Excel recalculates on opening.
+     * value, so viewers that do not recalculate show the numbers too; Excel recalculates on opening. The same
+     * run gives the same bytes every time: no creation date, every zip entry dated 1980-02-01 00:00
+     * ({@link StableZip}).
      */
     public static void write(Dataset data, double eta, History history, Locale locale, OutputStream out)
             throws IOException {
         Network model = history.initial();
         check(model, data, eta, history.iterations());
         ParamLayout lay = model.layout();
-        BpLayout at = new BpLayout(lay, data.height(), data.width(),
-                formulaImages(lay, data.height(), data.width(), data.size()));
+        BpLayout at = new BpLayout(lay, model.output(), data.height(), data.width(), formulaImages(model, data));
         // Every sheet is streamed (written as plain XML, formulas stored as text): thousands of formulas in
         // well under a second. No row is flushed before the end (window −1), so rows may be written in any order.
         XSSFWorkbook base = new XSSFWorkbook();
+        // same model and options, same bytes: no creation date in the core properties (POI would write the
+        // time of writing), and the package rewritten with fixed entry times (StableZip: 1980-02-01 00:00)
+        base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
         Styles st = new Styles(base);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
         try {
@@ -108,7 +117,9 @@ public final class WorkbookExport {
             MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
             wb.setActiveSheet(0);
             wb.setForceFormulaRecalculation(true);
-            wb.write(out);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 20);
+            wb.write(raw);
+            StableZip.rewrite(raw.toByteArray(), out);
         } finally {
             wb.dispose();
             wb.close();
@@ -119,10 +130,19 @@ public final class WorkbookExport {
      * How many images (the first ones) get formulas on the BP sheet: all, up to {@value #MAX_FORMULA_IMAGES},
      * fewer when the image table would exceed {@value #CELL_BUDGET} formula cells or the sheet's rows.
      */
+    public static int formulaImages(Network model, Dataset data) {
+        return formulaImages(model.layout(), model.output(), data.height(), data.width(), data.size());
+    }
+
+    /** {@link #formulaImages(Network, Dataset)} for the book's sigmoid output layer. */
     public static int formulaImages(ParamLayout lay, int height, int width, int images) {
-        int perImage = BpLayout.bandColumns(lay);
+        return formulaImages(lay, Output.SIGMOID, height, width, images);
+    }
+
+    static int formulaImages(ParamLayout lay, Output output, int height, int width, int images) {
+        int perImage = BpLayout.bandColumns(lay, output);
         int byCells = Math.max(1, CELL_BUDGET / perImage);
-        BpLayout probe = new BpLayout(lay, height, width, 1);
+        BpLayout probe = new BpLayout(lay, output, height, width, 1);
         int byRows = (BpLayout.MAX_ROWS - probe.tableTop) / (height + 1);
         return Math.max(1, Math.min(Math.min(images, MAX_FORMULA_IMAGES), Math.min(byCells, byRows)));
     }

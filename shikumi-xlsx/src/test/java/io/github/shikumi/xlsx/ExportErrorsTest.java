@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.Trace;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
@@ -118,5 +120,72 @@ class ExportErrorsTest {
                     assertThat(e.message(Locale.JAPANESE)).contains("ワークシートの列数に収まりません");
                 });
         assertThat(files()).isEmpty();
+    }
+
+    private void refused(Network net, Dataset d, Text text, String english, String japanese) throws Exception {
+        Path out = dir.resolve("refused.xlsx");
+        assertThatThrownBy(() -> WorkbookExport.export(net, d, 0.05, 1, Locale.ENGLISH, out, false))
+                .isInstanceOfSatisfying(XlsxException.class, e -> {
+                    assertThat(e.text()).isEqualTo(text);
+                    // the formula's length is the exporter's own count: any number above 8,192 (written 9,999 here)
+                    assertThat(e.message(Locale.ENGLISH).replaceAll("has \\d{1,2},\\d{3} characters", "has 9,999 characters"))
+                            .isEqualTo(english).doesNotContain("\n");
+                    assertThat(e.message(Locale.ENGLISH)).doesNotContain("has 8,1", "has 8,0", "has 7,");
+                    assertThat(e.message(Locale.JAPANESE)).contains(japanese).doesNotContain("\n");
+                });
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void hidden_delta_formula_longer_than_excel_takes_is_refused() throws Exception {
+        // δH1[1] sums over the 600 units of H2: 600 terms of about 17 characters each, more than 8,192
+        Dataset d = TestData.zeroOne();
+        Network wide = Network.initial(d, 1, 1, 600);
+        refused(wide, d, Text.ERROR_FORMULA_TOO_LONG, "model: the network 12-1-600-2 is too wide for the BP sheet: "
+                + "the formula of δH1[1] in an image's row sums over the 600 units of layer H2 and has 9,999 "
+                + "characters, more than the 8,192 a spreadsheet cell holds", "8,192 文字を超えます");
+    }
+
+    @Test
+    void softmax_error_formula_longer_than_excel_takes_is_refused_but_the_same_sigmoid_network_is_written()
+            throws Exception {
+        // 300 labels: e = −Σ_k t_k·log z_k written term by term is longer than 8,192 characters
+        int k = 300;
+        List<String> labels = new java.util.ArrayList<>();
+        double[][] images = new double[k][4];
+        int[] targets = new int[k];
+        for (int i = 0; i < k; i++) {
+            labels.add("c" + i);
+            images[i][i % 4] = 1;
+            targets[i] = i;
+        }
+        Dataset d = new Dataset("many", labels, 2, 2, images, targets);
+        Network net = Network.initial(d, 1, 2);
+        refused(net.withOutput(Output.SOFTMAX), d, Text.ERROR_FORMULA_TOO_LONG,
+                "model: the network 4-2-300 is too wide for the BP sheet: the formula of e in an image's row sums "
+                        + "over the 300 units of layer O and has 9,999 characters, more than the 8,192 a spreadsheet "
+                        + "cell holds", "e の数式");
+        WorkbookExport.check(net, d, 0.05, 1);
+    }
+
+    @Test
+    void sigmoid_unit_whose_exp_overflows_is_refused() throws Exception {
+        // θ = 800 for H[2]: s = Σ w·x − 800 < −709.78, e^(−s) is beyond a double (Excel: #NUM!, core: z = 0)
+        double[] p = model.params();
+        p[model.layout().threshold(0, 1)] = 800;
+        refused(model.withParams(p), aple, Text.ERROR_EXP_OVERFLOW, "model: image 1: unit H[2] has s = "
+                + String.format(Locale.ENGLISH, "%,.3f", Trace.of(model.withParams(p), aple.image(0), aple.target(0)).s(0, 1))
+                + ", and e^(−s) overflows in a spreadsheet (EXP of more than 709): its z has no value there", "あふれます");
+    }
+
+    @Test
+    void softmax_output_of_zero_at_the_label_is_refused() throws Exception {
+        // θ = 5000 for O[1] (label A): z_A = e^(−5000…) = 0 for every image, e = −log 0 = ∞ for the A images
+        Network soft = model.withOutput(Output.SOFTMAX);
+        double[] p = soft.params();
+        p[soft.layout().threshold(1, 0)] = 5000;
+        refused(soft.withParams(p), aple, Text.ERROR_SOFTMAX_ZERO, "model: image 1: the softmax output z of its "
+                + "label's unit O[1] is 0 (its s is more than 745 below the largest), so its e is infinite and "
+                + "LN(0) has no value in a spreadsheet", "LN(0)");
     }
 }

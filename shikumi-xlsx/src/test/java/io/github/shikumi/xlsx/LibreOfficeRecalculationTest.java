@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
 import io.github.shikumi.train.Training;
 import io.github.shikumi.train.TrainingListener;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +82,44 @@ class LibreOfficeRecalculationTest {
         try (Book book = Book.stored(recalculated.get(3))) {
             assertThat(book.named("eta")).isEqualTo(0.3);
             Expect.matchesCore(book, untrained, edited, editedData, 0.3, REL, ABS);
+        }
+    }
+
+    @Test
+    void libreoffice_recalculates_softmax_workbooks_to_core_numbers() throws Exception {
+        Dataset aple = TestData.aple();
+        Network untrained = Network.initial(aple, 2, 3).withOutput(Output.SOFTMAX);
+        Network trained = Training.gradientDescent(untrained, aple, 0.05, 500, TrainingListener.NONE).trained();
+        Dataset zeroOne = TestData.zeroOne();
+        Network deeper = Network.initial(zeroOne, 4, 4, 3).withOutput(Output.SOFTMAX);
+        Network flat = Network.initial(zeroOne, 5).withOutput(Output.SOFTMAX);
+        List<Network> nets = List.of(untrained, trained, deeper, flat);
+        List<Dataset> data = List.of(aple, aple, zeroOne, zeroOne);
+        List<byte[]> books = new java.util.ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            books.add(Expect.workbook(nets.get(i), data.get(i), 0.05, 1, i % 2 == 0 ? Locale.ENGLISH : Locale.JAPANESE));
+        }
+        // the trained book with η and one output weight edited and nothing recalculated: its stored values are
+        // stale, so matching core afterwards proves that LibreOffice recalculated the softmax formulas
+        int p = trained.layout().weight(1, 2, 1);
+        double[] edited = trained.params();
+        edited[p] += 0.75;
+        try (Book book = Book.stored(books.get(1))) {
+            book.cell("eta").setCellValue(0.3);
+            book.blockCell("Params", trained.layout(), aple.height(), aple.width(), p).setCellValue(edited[p]);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.wb.write(out);
+            books.add(out.toByteArray());
+        }
+        List<byte[]> recalculated = LibreOffice.recalculate(work, books);
+        for (int i = 0; i < nets.size(); i++) {
+            try (Book book = Book.stored(recalculated.get(i))) {
+                Expect.matchesCore(book, nets.get(i), nets.get(i).params(), data.get(i), 0.05, REL, ABS);
+            }
+        }
+        try (Book book = Book.stored(recalculated.get(nets.size()))) {
+            assertThat(book.named("eta")).isEqualTo(0.3);
+            Expect.matchesCore(book, trained, edited, aple, 0.3, REL, ABS);
         }
     }
 }
