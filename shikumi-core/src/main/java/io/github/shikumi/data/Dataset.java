@@ -5,14 +5,29 @@ import java.util.List;
 
 /**
  * Labelled images of one shape: {@code size()} images of {@code height × width} pixels in [0, 1]
- * (1 = black), each with a label index into {@code labels()}. Immutable.
+ * (1 = black), each with a label index into {@code labels()}. Immutable. The pixels are held in one flat
+ * array: doubles, or for grey-level data (IDX files) one byte per pixel, read as v / 255 — 60,000 images
+ * of 28×28 take 47 MB instead of 376 MB, with the same double values.
  */
 public final class Dataset {
+    /** (float) (v / 255.0) for every grey level v: the float path's pixels, the same as rounding {@link #pixel}. */
+    private static final float[] GREY_FLOAT = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            GREY_FLOAT[v] = (float) (v / 255.0);
+        }
+    }
+
     private final String name;
     private final List<String> labels;
     private final int height;
     private final int width;
-    private final double[][] images;
+    private final int pixels;
+    /** Row-major pixels of all images, or null when {@link #grey} holds them. */
+    private final double[] values;
+    /** Grey levels 0…255 of all images (pixel = v / 255), or null. */
+    private final byte[] grey;
     private final int[] targets;
     private volatile String hash;
 
@@ -23,24 +38,53 @@ public final class Dataset {
      * @param targets the label index of each image
      */
     public Dataset(String name, List<String> labels, int height, int width, double[][] images, int[] targets) {
-        if (images.length != targets.length) {
+        this(name, labels, height, width, flatten(images, height * width), null, images.length, targets);
+    }
+
+    private Dataset(String name, List<String> labels, int height, int width, double[] values, byte[] grey, int count,
+                    int[] targets) {
+        if (count != targets.length) {
             throw new IllegalArgumentException("images and targets differ in length");
         }
         this.name = name;
         this.labels = List.copyOf(labels);
         this.height = height;
         this.width = width;
-        this.images = new double[images.length][];
-        for (int n = 0; n < images.length; n++) {
-            if (images[n].length != height * width) {
-                throw new IllegalArgumentException("image " + n + " has " + images[n].length + " pixels");
-            }
+        this.pixels = height * width;
+        for (int n = 0; n < targets.length; n++) {
             if (targets[n] < 0 || targets[n] >= labels.size()) {
                 throw new IllegalArgumentException("image " + n + " has label index " + targets[n]);
             }
-            this.images[n] = images[n].clone();
         }
+        this.values = values;
+        this.grey = grey;
         this.targets = targets.clone();
+    }
+
+    /**
+     * Grey-level images (as in IDX files): image n's pixel i is {@code (grey[offset + n·height·width + i] & 0xff) / 255}.
+     * The bytes are copied.
+     */
+    public static Dataset ofGreyLevels(String name, List<String> labels, int height, int width, byte[] grey, int offset,
+                                       int[] targets) {
+        long size = (long) targets.length * height * width;
+        if (offset < 0 || offset + size > grey.length) {
+            throw new IllegalArgumentException(targets.length + " images of " + height + "x" + width + " need " + size
+                    + " bytes from " + offset + ", got " + grey.length);
+        }
+        byte[] copy = java.util.Arrays.copyOfRange(grey, offset, offset + (int) size);
+        return new Dataset(name, labels, height, width, null, copy, targets.length, targets);
+    }
+
+    private static double[] flatten(double[][] images, int pixels) {
+        double[] flat = new double[Math.multiplyExact(images.length, pixels)];
+        for (int n = 0; n < images.length; n++) {
+            if (images[n].length != pixels) {
+                throw new IllegalArgumentException("image " + n + " has " + images[n].length + " pixels");
+            }
+            System.arraycopy(images[n], 0, flat, n * pixels, pixels);
+        }
+        return flat;
     }
 
     public String name() {
@@ -61,21 +105,47 @@ public final class Dataset {
 
     /** Pixels per image: the network's input count. */
     public int pixels() {
-        return height * width;
+        return pixels;
     }
 
     public int size() {
-        return images.length;
+        return targets.length;
     }
 
     /** Image {@code n} (0-based), row-major; a copy. */
     public double[] image(int n) {
-        return images[n].clone();
+        double[] out = new double[pixels];
+        for (int i = 0; i < pixels; i++) {
+            out[i] = pixel(n, i);
+        }
+        return out;
     }
 
     /** Pixel {@code i} (row-major index) of image {@code n}, without copying. */
     public double pixel(int n, int i) {
-        return images[n][i];
+        checkImage(n);
+        return grey != null ? (grey[n * pixels + i] & 0xff) / 255.0 : values[n * pixels + i];
+    }
+
+    /** Image {@code n}'s pixels rounded to floats, written into {@code dst[0 … pixels())} (the float path's rows). */
+    public void pixels(int n, float[] dst) {
+        checkImage(n);
+        int base = n * pixels;
+        if (grey != null) {
+            for (int i = 0; i < pixels; i++) {
+                dst[i] = GREY_FLOAT[grey[base + i] & 0xff];
+            }
+        } else {
+            for (int i = 0; i < pixels; i++) {
+                dst[i] = (float) values[base + i];
+            }
+        }
+    }
+
+    private void checkImage(int n) {
+        if (n < 0 || n >= targets.length) {
+            throw new IndexOutOfBoundsException("image " + n + " of " + targets.length);
+        }
     }
 
     /** The label index of image {@code n}. */
@@ -98,8 +168,9 @@ public final class Dataset {
 
     /** True when every pixel is exactly 0 or 1 (a black/white bitmap). */
     public boolean isBinary() {
-        for (double[] img : images) {
-            for (double v : img) {
+        for (int n = 0; n < size(); n++) {
+            for (int i = 0; i < pixels; i++) {
+                double v = pixel(n, i);
                 if (v != 0.0 && v != 1.0) {
                     return false;
                 }
@@ -127,11 +198,11 @@ public final class Dataset {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (pixels() + 2));
                 buf.putInt(height).putInt(width).flip();
                 md.update(buf);
-                for (int n = 0; n < images.length; n++) {
+                for (int n = 0; n < targets.length; n++) {
                     buf.clear();
                     buf.putLong(targets[n]);
-                    for (double v : images[n]) {
-                        buf.putLong(Double.doubleToLongBits(v));
+                    for (int i = 0; i < pixels; i++) {
+                        buf.putLong(Double.doubleToLongBits(pixel(n, i)));
                     }
                     buf.flip();
                     md.update(buf);
@@ -151,12 +222,24 @@ public final class Dataset {
             return false;
         }
         Dataset d = (Dataset) o;
-        return labels.equals(d.labels) && height == d.height && width == d.width
-                && Arrays.deepEquals(images, d.images) && Arrays.equals(targets, d.targets);
+        if (!labels.equals(d.labels) || height != d.height || width != d.width || !Arrays.equals(targets, d.targets)) {
+            return false;
+        }
+        if (grey != null && d.grey != null) {
+            return Arrays.equals(grey, d.grey);
+        }
+        for (int n = 0; n < targets.length; n++) {
+            for (int i = 0; i < pixels; i++) {
+                if (Double.doubleToLongBits(pixel(n, i)) != Double.doubleToLongBits(d.pixel(n, i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(images) * 31 + Arrays.hashCode(targets);
+        return Arrays.hashCode(targets) * 31 + labels.hashCode();
     }
 }

@@ -118,19 +118,12 @@ public final class Idx {
                 }
             }
         }
-        double[][] img = new double[count][(int) pixels];
-        for (int n = 0; n < count; n++) {
-            double[] row = img[n];
-            int base = 16 + (int) (n * pixels);
-            for (int i = 0; i < row.length; i++) {
-                row[i] = (images[base + i] & 0xff) / 255.0; // grey level 0…255 → 0…1
-            }
-        }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             names.add(String.valueOf(c));
         }
-        return new Dataset(imagesFile.toString(), names, rows, cols, img, targets);
+        // grey level 0…255 → pixel v / 255, kept as the file's bytes (one byte per pixel, no double[][] copy)
+        return Dataset.ofGreyLevels(imagesFile.toString(), names, rows, cols, images, 16, targets);
     }
 
     /** The file's bytes, gunzipped when they start with the gzip magic bytes. */

@@ -64,7 +64,7 @@ public final class FloatBackprop implements AutoCloseable {
 
         Slice(int cap, int scratch) {
             nz = new int[scratch];
-            in = new float[cap][];
+            in = new float[cap][layout.inputs()];
             y = new int[cap];
             e = new double[cap];
             act = new float[layers][cap][];
@@ -144,6 +144,11 @@ public final class FloatBackprop implements AutoCloseable {
     /** The kernels this JVM runs for floats once warmed up: "vector" or "plain". */
     public static String kernels() {
         return FloatKernels.best().name();
+    }
+
+    /** The kernels and their register tile, e.g. "vector, 4x2 tiles of 256-bit vectors" (chosen from the CPU). */
+    public static String kernelsDescription() {
+        return FloatKernels.best().name() + ", " + FloatKernels.best().tile();
     }
 
     /**
@@ -320,7 +325,7 @@ public final class FloatBackprop implements AutoCloseable {
         s.correct = 0;
         for (int b = 0; b < count; b++) {
             int img = index == null ? from + first + b : index[from + first + b];
-            s.in[b] = data.rows[img];
+            data.row(img, s.in[b]); // the batch's own float copy of the image
             s.y[b] = data.labels[img];
         }
         if (count == 0) {

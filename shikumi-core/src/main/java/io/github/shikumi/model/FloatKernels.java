@@ -24,6 +24,11 @@ abstract class FloatKernels {
     private static final FloatKernels BEST =
             Simd.load("io.github.shikumi.model.VectorFloatKernels", FloatKernels.class, PLAIN);
 
+    static {
+        System.getLogger("io.github.shikumi").log(System.Logger.Level.DEBUG,
+                "float kernels: " + BEST.name() + ", " + BEST.tile());
+    }
+
     private static volatile boolean warm = BEST == PLAIN;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -102,6 +107,11 @@ abstract class FloatKernels {
     }
 
     abstract String name();
+
+    /** The register tile of the large products, e.g. "4x2 tiles of 256-bit vectors"; "rows" for the plain kernels. */
+    String tile() {
+        return "rows";
+    }
 
     /**
      * {@code out[b][j] = Σ_i in[b][i]·wt[i][j] − th[j]} for b &lt; count, j &lt; u; then σ of it when

@@ -25,15 +25,53 @@ final class VectorFloatKernels extends FloatKernels {
     private static final float LN2_LO = PlainFloatKernels.LN2_LO;
     private static final float ROUND = PlainFloatKernels.ROUND;
 
+    /**
+     * The register tile of the two large products: 4 rows × 4 vectors (16 sums, 4 loaded vectors and a broadcast:
+     * 21 registers, for CPUs with 32 vector registers: AVX-512, ARM) or 4 rows × 2 vectors (8 sums, 11 registers,
+     * for AVX2's 16). The tile only decides which sums run side by side; every sum is formed in the same order,
+     * so both give the same bits.
+     */
+    private final boolean wide;
+
+    /** The tile for this CPU: wide when it has 32 vector registers (512-bit vectors, or ARM). */
+    VectorFloatKernels() {
+        this(tileFromProperty());
+    }
+
+    VectorFloatKernels(boolean wide) {
+        this.wide = wide;
+    }
+
+    private static boolean tileFromProperty() {
+        String forced = System.getProperty("shikumi.tile", "");
+        if (forced.equals("4x4")) {
+            return true;
+        }
+        if (forced.equals("4x2")) {
+            return false;
+        }
+        return L * Float.SIZE >= 512 || System.getProperty("os.arch", "").equals("aarch64");
+    }
+
     @Override
     String name() {
         return "vector";
     }
 
     @Override
+    String tile() {
+        return (wide ? "4x4" : "4x2") + " tiles of " + (L * Float.SIZE) + "-bit vectors";
+    }
+
+
+    @Override
     void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, boolean sigmoid,
                  int[] nz) {
-        forwardDense(in, count, nin, wt, th, u, out, nz);
+        if (wide) {
+            forwardDense(in, count, nin, wt, th, u, out, nz);
+        } else {
+            forwardNarrow(in, count, nin, wt, th, u, out, nz);
+        }
         if (sigmoid) {
             for (int b = 0; b < count; b++) {
                 sigmoid(out[b], u); // z_j = σ(s_j)
@@ -154,6 +192,91 @@ final class VectorFloatKernels extends FloatKernels {
         }
     }
 
+    /** {@link #forwardDense} with tiles of 4 images × 2 vectors of units (for 16 vector registers). */
+    private static void forwardNarrow(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
+                                      int[] nz) {
+        int b = 0;
+        for (; b + 3 < count; b += 4) {
+            float[] x0 = in[b];
+            float[] x1 = in[b + 1];
+            float[] x2 = in[b + 2];
+            float[] x3 = in[b + 3];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
+            }
+            int j = 0;
+            for (; j + 2 * L <= u; j += 2 * L) {
+                // s_j = Σ_i w_ji·x_i − θ_j for 4 images × 2·L units
+                FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
+                FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
+                FloatVector a00 = t0, a01 = t1;
+                FloatVector a10 = t0, a11 = t1;
+                FloatVector a20 = t0, a21 = t1;
+                FloatVector a30 = t0, a31 = t1;
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    float[] row = wt[i];
+                    FloatVector w0 = FloatVector.fromArray(S, row, j);
+                    FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+                    FloatVector x = FloatVector.broadcast(S, x0[i]);
+                    a00 = w0.fma(x, a00);
+                    a01 = w1.fma(x, a01);
+                    x = FloatVector.broadcast(S, x1[i]);
+                    a10 = w0.fma(x, a10);
+                    a11 = w1.fma(x, a11);
+                    x = FloatVector.broadcast(S, x2[i]);
+                    a20 = w0.fma(x, a20);
+                    a21 = w1.fma(x, a21);
+                    x = FloatVector.broadcast(S, x3[i]);
+                    a30 = w0.fma(x, a30);
+                    a31 = w1.fma(x, a31);
+                }
+                a00.intoArray(out[b], j);
+                a01.intoArray(out[b], j + L);
+                a10.intoArray(out[b + 1], j);
+                a11.intoArray(out[b + 1], j + L);
+                a20.intoArray(out[b + 2], j);
+                a21.intoArray(out[b + 2], j + L);
+                a30.intoArray(out[b + 3], j);
+                a31.intoArray(out[b + 3], j + L);
+            }
+            for (; j < u; j += L) {
+                FloatVector t = FloatVector.fromArray(S, th, j).neg();
+                FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    FloatVector w = FloatVector.fromArray(S, wt[i], j);
+                    a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
+                    a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
+                    a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
+                    a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
+                }
+                a0.intoArray(out[b], j);
+                a1.intoArray(out[b + 1], j);
+                a2.intoArray(out[b + 2], j);
+                a3.intoArray(out[b + 3], j);
+            }
+        }
+        for (; b < count; b++) {
+            float[] x = in[b];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x[i] != 0f ? 1 : 0;
+            }
+            for (int j = 0; j < u; j += L) {
+                FloatVector a = FloatVector.fromArray(S, th, j).neg();
+                for (int q = 0; q < nnz; q++) {
+                    int i = nz[q];
+                    a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
+                }
+                a.intoArray(out[b], j);
+            }
+        }
+    }
+
     /** z = σ(s) along a row, in place: the steps of {@link PlainFloatKernels#sigmoid}, a vector at a time. */
     private static void sigmoid(float[] row, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
@@ -221,7 +344,11 @@ final class VectorFloatKernels extends FloatKernels {
 
     @Override
     void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
-        weightGradientDense(in, count, i0, i1, delta, u, gwt, nz);
+        if (wide) {
+            weightGradientDense(in, count, i0, i1, delta, u, gwt, nz);
+        } else {
+            weightGradientNarrow(in, count, i0, i1, delta, u, gwt, nz);
+        }
     }
 
     @Override
@@ -306,6 +433,80 @@ final class VectorFloatKernels extends FloatKernels {
                 g31.intoArray(g, j + L);
                 g32.intoArray(g, j + 2 * L);
                 g33.intoArray(g, j + 3 * L);
+            }
+            for (; j < u; j += L) {
+                FloatVector g0 = FloatVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
+                for (int q = 0; q < nnz; q++) {
+                    int b = nz[q];
+                    float[] x = in[b];
+                    FloatVector d = FloatVector.fromArray(S, delta[b], j);
+                    g0 = d.fma(FloatVector.broadcast(S, x[i]), g0);
+                    g1 = d.fma(FloatVector.broadcast(S, x[i + 1]), g1);
+                    g2 = d.fma(FloatVector.broadcast(S, x[i + 2]), g2);
+                    g3 = d.fma(FloatVector.broadcast(S, x[i + 3]), g3);
+                }
+                g0.intoArray(gwt[i], j);
+                g1.intoArray(gwt[i + 1], j);
+                g2.intoArray(gwt[i + 2], j);
+                g3.intoArray(gwt[i + 3], j);
+            }
+        }
+        for (; i < nin; i++) {
+            for (int j = 0; j < u; j += L) {
+                FloatVector g = FloatVector.zero(S);
+                for (int b = 0; b < count; b++) {
+                    g = FloatVector.fromArray(S, delta[b], j).fma(FloatVector.broadcast(S, in[b][i]), g);
+                }
+                g.intoArray(gwt[i], j);
+            }
+        }
+    }
+
+    /** {@link #weightGradientDense} with tiles of 4 inputs × 2 vectors of units (for 16 vector registers). */
+    private static void weightGradientNarrow(float[][] in, int count, int i0, int nin, float[][] delta, int u,
+                                             float[][] gwt, int[] nz) {
+        int i = i0;
+        for (; i + 3 < nin; i += 4) {
+            int nnz = 0;
+            for (int b = 0; b < count; b++) {
+                float[] x = in[b];
+                nz[nnz] = b;
+                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
+            }
+            int j = 0;
+            for (; j + 2 * L <= u; j += 2 * L) {
+                // ∂E/∂w_ji = Σ_b δ_j·x_i for 4 inputs × 2·L units, over the images in order
+                FloatVector g00 = FloatVector.zero(S), g01 = g00;
+                FloatVector g10 = g00, g11 = g00;
+                FloatVector g20 = g00, g21 = g00;
+                FloatVector g30 = g00, g31 = g00;
+                for (int q = 0; q < nnz; q++) {
+                    int b = nz[q];
+                    float[] x = in[b];
+                    float[] d = delta[b];
+                    FloatVector d0 = FloatVector.fromArray(S, d, j);
+                    FloatVector d1 = FloatVector.fromArray(S, d, j + L);
+                    FloatVector xv = FloatVector.broadcast(S, x[i]);
+                    g00 = d0.fma(xv, g00);
+                    g01 = d1.fma(xv, g01);
+                    xv = FloatVector.broadcast(S, x[i + 1]);
+                    g10 = d0.fma(xv, g10);
+                    g11 = d1.fma(xv, g11);
+                    xv = FloatVector.broadcast(S, x[i + 2]);
+                    g20 = d0.fma(xv, g20);
+                    g21 = d1.fma(xv, g21);
+                    xv = FloatVector.broadcast(S, x[i + 3]);
+                    g30 = d0.fma(xv, g30);
+                    g31 = d1.fma(xv, g31);
+                }
+                g00.intoArray(gwt[i], j);
+                g01.intoArray(gwt[i], j + L);
+                g10.intoArray(gwt[i + 1], j);
+                g11.intoArray(gwt[i + 1], j + L);
+                g20.intoArray(gwt[i + 2], j);
+                g21.intoArray(gwt[i + 2], j + L);
+                g30.intoArray(gwt[i + 3], j);
+                g31.intoArray(gwt[i + 3], j + L);
             }
             for (; j < u; j += L) {
                 FloatVector g0 = FloatVector.zero(S), g1 = g0, g2 = g0, g3 = g0;

@@ -84,7 +84,7 @@ class FloatPathTest {
         FloatImages images = FloatImages.of(data);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (FloatBackprop fb = new FloatBackprop(net, 50, 1, FloatKernels.plain())) {
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 2000; i++) { // until the JIT has compiled the step (its compiling allocates)
                 fb.step(images, null, (i % 4) * 50, 50, 0.1, 0.9);
             }
             long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());

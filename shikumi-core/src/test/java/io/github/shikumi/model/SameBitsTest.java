@@ -122,6 +122,38 @@ class SameBitsTest {
         }
     }
 
+    /**
+     * Every register tile of the Vector API float kernels (4×4 for 32 vector registers, 4×2 for AVX2's 16) and
+     * the plain kernels: the same numbers (compared with ==, so that the sign of a zero, which a left-out blank
+     * pixel may flip, does not count).
+     */
+    @Test
+    void every_float_tile_variant_gives_the_numbers_of_the_plain_kernels() {
+        Dataset data = FloatPathTest.sparseData(300, 77, 5, 4);
+        FloatImages images = FloatImages.of(data);
+        Network net = Network.initialFanIn(new ParamLayout(77, 70, 19, 5), data, Output.SOFTMAX, 2);
+        double[] plain = floatSteps(net, images, FloatKernels.plain());
+        for (FloatKernels k : List.of(new VectorFloatKernels(true), new VectorFloatKernels(false))) {
+            double[] v = floatSteps(net, images, k);
+            for (int i = 0; i < plain.length; i++) {
+                assertThat(v[i] == plain[i]).as("%s, value %d: plain %s, vector %s", k.tile(), i, plain[i], v[i]).isTrue();
+            }
+        }
+    }
+
+    private static double[] floatSteps(Network net, FloatImages images, FloatKernels k) {
+        try (FloatBackprop fb = new FloatBackprop(net, 64, 2, k)) {
+            double[] losses = new double[20];
+            for (int step = 0; step < 20; step++) {
+                losses[step] = fb.step(images, null, (step * 37) % 230, 63, 0.3, 0.9);
+            }
+            double[] p = fb.params();
+            double[] all = java.util.Arrays.copyOf(losses, losses.length + p.length);
+            System.arraycopy(p, 0, all, losses.length, p.length);
+            return all;
+        }
+    }
+
     /** 25 momentum steps on batches of 61, then the gradient of 300 images and the loss of all 400. */
     private static long[] floatRun(Network net, FloatImages images, int threads) {
         try (FloatBackprop fb = new FloatBackprop(net, 300, threads)) {
