@@ -124,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             root.put("bookWarmUpRuns", warmBook);
             root.put("doubleKernels", Backprop.kernels());
             root.put("floatKernels", kernels);
+            root.put("floatTile", FloatBackprop.kernelsDescription());
             ObjectNode b = root.putObject("bookJob");
             b.put("data", bundled ? "aple" : "random");
             b.put("medianMillis", bookMedian);
@@ -140,6 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         w.println(t.get("bench.title", book.length, warmBook, Backprop.kernels() + "/" + kernels, runs));
+        w.println(t.get("bench.tile", FloatBackprop.kernelsDescription()));
         w.println(t.get("bench.book", bundled ? "aple" : "random", Fmt.fixed(bookMedian, 3)));
         if (!bundled) {
             w.println(t.get("bench.bookMissing"));

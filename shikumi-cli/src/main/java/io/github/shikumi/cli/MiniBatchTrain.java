@@ -227,6 +227,7 @@ final class MiniBatchTrain {
         set.put("threads", s.threads());
         set.put("precision", s.precision().name().toLowerCase(Locale.ROOT));
         set.put("kernels", r.kernels());
+        set.put("tile", io.github.shikumi.model.FloatBackprop.kernelsDescription());
         ArrayNode epochs = root.putArray("epochs");
         for (EpochResult e : r.epochs()) {
             ObjectNode o = epochs.addObject();

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Issue 13's benchmark: what the user waits for. Runs `./shikumi train` (the launcher, as users run it) and the
+PyTorch script on the same job alternately, ROUNDS times, and prints for each whole process the wall time, the
+CPU time (user + system, children included) and the peak resident memory, each epoch's seconds, the test
+accuracy, and the medians and ratios; with the CPU's vector width and the load average before and after.
+
+The job: Fashion-MNIST, 784-128-10, sigmoid hidden layer, softmax + cross-entropy, SGD with momentum 0.9 and lr 0.1
+on the batch's mean loss, batch 100, 5 epochs, float32. PyTorch runs with 1 thread (its best setting at batch 100
+on this machine: see shikumi-bench/README.md) unless --torch-threads says otherwise; shikumi with its defaults.
+
+Usage (from the repository root): /usr/bin/python3 shikumi-bench/user_wait.py [--rounds 3] [--epochs 5]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def run(cmd):
+    """Wall seconds, CPU seconds, peak RSS in MB and stdout of one whole process."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("failed: " + " ".join(cmd))
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
+
+
+def shikumi(folder, epochs):
+    wall, cpu, rss, out = run([os.path.join(ROOT, "shikumi"), "train", "--data", "idx:" + folder, "--layers",
+                               "784,128,10", "--output", "softmax", "--batch", "100", "--epochs", str(epochs), "--json"])
+    j = json.loads(out)
+    return wall, cpu, rss, [e["seconds"] for e in j["epochs"]], j["epochs"][-1]["testAccuracy"], j["settings"]
+
+
+def pytorch(folder, epochs, threads):
+    wall, cpu, rss, out = run([sys.executable, os.path.join(HERE, "pytorch", "fashion_mnist_epoch.py"), "--threads",
+                               str(threads), "--epochs", str(epochs), "--dir", folder])
+    lines = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
+    return wall, cpu, rss, [e["seconds"] for e in lines], lines[-1]["testAccuracy"], {"threads": threads}
+
+
+def vector_width():
+    flags = open("/proc/cpuinfo").read()
+    return "AVX-512 (512-bit)" if " avx512f" in flags else "AVX2 (256-bit)" if " avx2" in flags else "128-bit or other"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default="/usr/share/datasets/fashion-mnist")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--torch-threads", type=int, default=1)
+    a = ap.parse_args()
+    model = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
+    print("CPU: %s, %d cores, vector width %s" % (model, os.cpu_count(), vector_width()))
+    print("load before:", open("/proc/loadavg").read().strip())
+    subprocess.run([os.path.join(ROOT, "shikumi"), "--version"], check=True, capture_output=True)  # build first
+    rows = {"shikumi": [], "PyTorch": []}
+    for rnd in range(a.rounds):
+        rows["shikumi"].append(shikumi(a.dir, a.epochs))
+        rows["PyTorch"].append(pytorch(a.dir, a.epochs, a.torch_threads))
+    print("load after:", open("/proc/loadavg").read().strip())
+    print()
+    print("| run | round | wall (s) | CPU (s) | peak RSS (MB) | epochs (s) | test accuracy |")
+    print("|---|---|---|---|---|---|---|")
+    for name, runs in rows.items():
+        for i, (wall, cpu, rss, ep, acc, _) in enumerate(runs):
+            print("| %s | %d | %.2f | %.2f | %.0f | %s | %.4f |" % (name, i + 1, wall, cpu, rss,
+                                                                   ", ".join("%.2f" % s for s in ep), acc))
+    print()
+    med = {}
+    for name, runs in rows.items():
+        med[name] = {
+            "wall": statistics.median(r[0] for r in runs),
+            "cpu": statistics.median(r[1] for r in runs),
+            "rss": statistics.median(r[2] for r in runs),
+            "first": statistics.median(r[3][0] for r in runs),
+            "steady": statistics.median(s for r in runs for s in r[3][1:]),
+            "accuracy": statistics.median(r[4] for r in runs),
+        }
+    s, t = med["shikumi"], med["PyTorch"]
+    print("| median | wall (s) | CPU (s) | peak RSS (MB) | epoch 1 (s) | steady epoch (s) | test accuracy |")
+    print("|---|---|---|---|---|---|---|")
+    for name, m in med.items():
+        print("| %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.4f |" % (name, m["wall"], m["cpu"], m["rss"], m["first"],
+                                                                  m["steady"], m["accuracy"]))
+    print("| shikumi / PyTorch | %.2f | %.2f | %.2f | %.2f | %.2f | |" % (
+        s["wall"] / t["wall"], s["cpu"] / t["cpu"], s["rss"] / t["rss"], s["first"] / t["first"], s["steady"] / t["steady"]))
+    print("shikumi's epoch 1 / its steady epoch: %.2f" % (s["first"] / s["steady"]))
+    print("shikumi settings:", json.dumps(rows["shikumi"][0][5]))
+
+
+if __name__ == "__main__":
+    main()
