@@ -270,7 +270,13 @@ public final class FloatBackprop implements AutoCloseable {
         job.eta = eta;
         job.mu = mu;
         nextItem.set(0);
-        team.run(job);
+        if (fixed == null && slices.length > 1 && !FloatKernels.warm()) {
+            // while the JIT compiles the Vector API kernels, the batch runs on this thread alone and leaves the
+            // other cores to the compiler (a team would fight it for them); the results do not depend on it
+            job.alone();
+        } else {
+            team.run(job);
+        }
         job.data = null;
         job.index = null;
         double e = 0;
@@ -299,15 +305,35 @@ public final class FloatBackprop implements AutoCloseable {
 
         @Override
         public void accept(int s) {
+            images(s);
+            if (backward) {
+                team.barrier();
+                items(s);
+            }
+        }
+
+        /** Phase 1: slice s's images. */
+        void images(int s) {
             int t = slices.length;
             int lo = (int) ((long) count * s / t);
             int hi = (int) ((long) count * (s + 1) / t);
             pass(kernels, slices[s], data, index, from, lo, hi - lo, backward);
+        }
+
+        /** Phase 2: work items until none is left, with slice s's scratch space. */
+        void items(int s) {
+            for (int it = nextItem.getAndIncrement(); it < items.length; it = nextItem.getAndIncrement()) {
+                gradientItem(kernels, items[it], slices[s].nz, update, eta, mu);
+            }
+        }
+
+        /** Both phases of every slice on the calling thread: the same work, so the same bits, as the team's. */
+        void alone() {
+            for (int s = 0; s < slices.length; s++) {
+                images(s);
+            }
             if (backward) {
-                team.barrier();
-                for (int it = nextItem.getAndIncrement(); it < items.length; it = nextItem.getAndIncrement()) {
-                    gradientItem(kernels, items[it], slices[s].nz, update, eta, mu);
-                }
+                items(0);
             }
         }
     }

@@ -102,6 +102,11 @@ abstract class FloatKernels {
         warm = wins >= 3;
     }
 
+    /** True once {@link #current()} returns the best kernels (at once when they are the plain ones). */
+    static boolean warm() {
+        return warm;
+    }
+
     static FloatKernels plain() {
         return PLAIN;
     }
