@@ -14,9 +14,10 @@ import compareView from './views/compare.js';
 import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
 import imagesView from './views/images.js';
+import { startView, courseView } from './course/course.js';
 
 const VIEWS = {
-  data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
+  start: startView, course: courseView, data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
   try: tryView, travel: travelView, compare: compareView, conventions: conventionsView, export: exportView,
   images: imagesView,
 };
@@ -24,6 +25,8 @@ const VIEWS = {
 const TIMED = new Set(['network', 'step', 'results', 'try']);
 /** Views made for the book's small bitmap networks: with large image data offered, they say so. */
 const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
+/** The course's screens: the workbench's tabs and status line give way to the lesson. */
+const COURSE = new Set(['start', 'course']);
 const SESSION_KEY = 'shikumi.session';
 
 const listeners = {};
@@ -62,8 +65,7 @@ export const app = {
     }
   },
   async refresh() {
-    this.summary = await this.s.summary();
-    this.curve = await this.s.curve(0);
+    [this.summary, this.curve] = await Promise.all([this.s.summary(), this.s.curve(0)]);
     updateStatus();
     this.emit('session');
   },
@@ -224,12 +226,14 @@ function show(st) {
     a.href = `#/${a.dataset.nav}?${params.toString()}`;
   });
   document.getElementById('timebar').hidden = !TIMED.has(name);
+  document.body.classList.toggle('in-course', COURSE.has(name));
+  if (app.view === 'course' && name !== 'course') courseView.leave();
   document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
   updateStatus();
   VIEWS[name].show(app, st, changedView);
-  document.title = `${app.t(`nav.${name}`)} · shikumi`;
+  if (name !== 'course') document.title = `${app.t(`nav.${name}`)} · shikumi`;
 }
 
 async function setLanguage(code) {
@@ -245,6 +249,7 @@ async function setLanguage(code) {
 
 async function main() {
   const st = state.read();
+  const listed = api.get('/api/datasets'); // asked for while the texts load
   await setLanguage(st.lang === 'ja' || st.lang === 'en' ? st.lang : i18n.browserDefault());
   document.getElementById('lang-toggle').addEventListener('click', async () => {
     const next = i18n.lang() === 'ja' ? 'en' : 'ja';
@@ -257,7 +262,7 @@ async function main() {
     document.getElementById('main').focus();
   });
   setupTimebar();
-  const listing = await api.get('/api/datasets');
+  const listing = await listed;
   app.datasets = listing.bundled;
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
   document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;

@@ -28,7 +28,7 @@ export function exact(x) {
 }
 
 export function pct(x) {
-  return `${(x * 100).toFixed(1)} %`;
+  return `${(x * 100).toFixed(1)}\u00a0%`; // a no-break space: "%" never wraps onto a line of its own
 }
 
 /** Creates an element: h('div', {class: 'x', onclick: f}, child, 'text', ...). */
