@@ -136,7 +136,10 @@ final class Api {
         int hidden = (int) b.integer("hidden", DEFAULT_HIDDEN, 1, config.maxHidden());
         long seed = b.integer("seed", DEFAULT_SEED, 0, Session.MAX_SEED);
         WorkingData wd;
-        if (b.has("text")) {
+        if (b.has("text") && b.bool("edited", false)) {
+            Bundled.get(name); // an edited copy of a bundled set (a share link's d=): the set must exist
+            wd = WorkingData.edited(name, BitmapText.parse(name + ".txt", b.text("text", (int) config.maxBodyBytes())), config);
+        } else if (b.has("text")) {
             String file = b.text("name", "upload.txt", 100).replaceAll("[\\\\/:]", "_");
             wd = WorkingData.of(file, false, BitmapText.parse(file, b.text("text", (int) config.maxBodyBytes())), config);
         } else {

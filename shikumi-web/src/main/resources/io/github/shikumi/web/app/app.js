@@ -15,6 +15,8 @@ import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
 import imagesView from './views/images.js';
 import { startView, courseView } from './course/course.js';
+import { segments, formatRuns, parseRuns, encodeData, decodeData } from './share.js';
+import { sessionData } from './views/common.js';
 
 const VIEWS = {
   start: startView, course: courseView, data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
@@ -28,6 +30,8 @@ const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
 /** The course's screens: the workbench's tabs and status line give way to the lesson. */
 const COURSE = new Set(['start', 'course']);
 const SESSION_KEY = 'shikumi.session';
+/** The runs= and d= this tab's session was built from or last wrote (a reload reuses the session). */
+const RECIPE_KEY = 'shikumi.recipe';
 
 const listeners = {};
 
@@ -66,6 +70,7 @@ export const app = {
   },
   async refresh() {
     [this.summary, this.curve] = await Promise.all([this.s.summary(), this.s.curve(0)]);
+    await syncLink();
     updateStatus();
     this.emit('session');
   },
@@ -81,6 +86,29 @@ function toast(message) {
 app.toast = toast;
 
 // ---- session --------------------------------------------------------------------------------------
+
+const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}`;
+
+/**
+ * Writes into the URL what a share link needs to rebuild this session bit for bit: the run as segments
+ * of equal η (runs=, when one η does not say it all) and edited or uploaded data (d=, when small enough).
+ */
+async function syncLink() {
+  const s = app.summary;
+  if (!s || s.run.running) return;
+  const segs = segments(app.curve.eta || [], s.run.last);
+  const runs = segs.length > 1 || (segs.length === 1 && segs[0].eta !== s.settings.eta) ? formatRuns(segs) : null;
+  let d = null;
+  if (s.data.edited || !s.data.bundled) {
+    try {
+      d = encodeData(await sessionData(app), s.data.bundled && s.data.edited);
+    } catch (e) {
+      d = null; // not bitmap data: the link keeps the settings only
+    }
+  }
+  state.update({ runs, d, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta });
+  sessionStorage.setItem(RECIPE_KEY, recipeOf(state.read()));
+}
 
 function settingsFromUrl(st) {
   return {
@@ -103,7 +131,8 @@ async function startSession(st) {
     try {
       const s = sessionApi(stored);
       const summary = await s.summary();
-      if (matches(summary, want) || !st.data) {
+      const linked = st.d || st.runs;
+      if (linked ? sessionStorage.getItem(RECIPE_KEY) === recipeOf(st) : (matches(summary, want) || !st.data)) {
         app.s = s;
         await app.refresh();
         openEvents();
@@ -113,22 +142,52 @@ async function startSession(st) {
       // forgotten by the server: make a new one below
     }
   }
+  const runs = parseRuns(st.runs);
+  const text = st.d ? decodeData(st.d) : null;
+  const body = { ...want, eta: runs ? runs[0].eta : want.eta };
+  if (text) {
+    body.text = text; // the link's data: an edited copy of data=NAME (d=2…) or an upload (d=1…)
+    body.name = want.dataset;
+    if (st.d[0] === '2') body.edited = true;
+  }
   let created;
   try {
-    created = await api.post('/api/sessions', want);
+    created = await api.post('/api/sessions', body);
   } catch (e) {
     toast(e.message);
     created = await api.post('/api/sessions', {});
   }
   sessionStorage.setItem(SESSION_KEY, created.id);
+  sessionStorage.setItem(RECIPE_KEY, recipeOf(st));
   app.s = sessionApi(created.id);
+  try {
+    await replay(st, runs, created);
+  } catch (e) {
+    toast(e.message);
+  }
+  await app.refresh();
+  openEvents();
+}
+
+/** Trains as far as the link says: each segment with its η (runs=), or n= iterations; then the link's η. */
+async function replay(st, runs, created) {
+  if (runs) {
+    let eta = runs[0].eta;
+    for (const seg of runs) {
+      if (seg.eta !== eta) await app.s.settings({ eta: seg.eta });
+      eta = seg.eta;
+      await app.s.run(seg.n);
+      await waitIdle();
+    }
+    const finalEta = state.num(st.eta, eta);
+    if (finalEta !== eta) await app.s.settings({ eta: finalEta });
+    return;
+  }
   const n = state.int(st.n, 0);
   if (n > 0 && n <= created.run.maxIterations) {
     await app.s.run(n); // a linked state: train as far as the link says
     await waitIdle();
   }
-  await app.refresh();
-  openEvents();
 }
 
 async function waitIdle() {
