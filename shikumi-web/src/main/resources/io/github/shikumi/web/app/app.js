@@ -323,6 +323,7 @@ async function main() {
   setupTimebar();
   const listing = await listed;
   app.datasets = listing.bundled;
+  app.limits = listing.limits || {};
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
   document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
   await startSession(st);

@@ -130,8 +130,8 @@ export async function backwardsWidget(ctx) {
   const nO = wO.length;
   const hy = (j) => 60 + (j * (Hh - 100)) / Math.max(1, nH - 1);
   const oy = (k) => 40 + (k * (Hh - 70)) / Math.max(1, nO - 1);
-  const HX = 90;
-  const OX = 270;
+  const HX = 130;
+  const OX = 255;
   const draw = (phase) => {
     const parts = [];
     wO.forEach((row, k) => row.forEach((w, j) => {
