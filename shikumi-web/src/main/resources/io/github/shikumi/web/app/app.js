@@ -262,9 +262,20 @@ function setupTimebar() {
     const k = Number(slider.value);
     state.update({ at: k === app.last() && latest.checked ? null : k });
   });
+  // one iteration back or on: the explicit control "Inside one step" and the other timed views share
+  document.getElementById('time-prev').addEventListener('click', () => state.update({ at: Math.max(0, app.at() - 1) }));
+  document.getElementById('time-next').addEventListener('click', () => {
+    const k = app.at() + 1;
+    state.update({ at: k >= app.last() ? null : k });
+  });
   latest.addEventListener('change', () => {
     state.update({ at: latest.checked ? null : app.at() });
   });
+}
+
+function navHint() {
+  const nav = document.querySelector('nav.views');
+  nav.classList.toggle('more', nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 4);
 }
 
 function show(st) {
@@ -286,8 +297,11 @@ function show(st) {
   });
   document.getElementById('timebar').hidden = !TIMED.has(name);
   document.body.classList.toggle('in-course', COURSE.has(name));
+  navHint();
   if (app.view === 'course' && name !== 'course') courseView.leave();
-  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imageSets && app.imageSets.length);
+  // the notice that these views are for the small bitmaps only once the learner has been to Image data
+  if (name === 'images') app.imagesVisited = true;
+  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imagesVisited && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
   updateStatus();
@@ -321,6 +335,10 @@ async function main() {
     document.getElementById('main').focus();
   });
   setupTimebar();
+  // on a narrow screen the tab bar scrolls: its right edge fades while more tabs are hidden there
+  const nav = document.querySelector('nav.views');
+  nav.addEventListener('scroll', navHint, { passive: true });
+  window.addEventListener('resize', navHint);
   const listing = await listed;
   app.datasets = listing.bundled;
   app.limits = listing.limits || {};

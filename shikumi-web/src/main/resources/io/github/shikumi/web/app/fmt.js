@@ -74,3 +74,8 @@ export function diverging(v, scale) {
   const mix = (c) => Math.round(255 + (c - 255) * a);
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
 }
+
+/** True on a touch screen without hover (a phone): hints then say "tap", never "hover". */
+export function touchOnly() {
+  return typeof matchMedia === 'function' && matchMedia('(hover: none)').matches;
+}

@@ -2,7 +2,7 @@
 // image's numbers, and δ flowing backwards. All numbers are the session's, at iteration 0 (the book's
 // untrained network); the formulas are the book's: s = Σ w·x − θ, z = σ(s), e = ½Σ(t − z)²,
 // δO = −(t − z)·z(1 − z), δH = (Σ δO·wO)·h(1 − h), ∂e/∂w = δ·x, ∂e/∂θ = −δ.
-import { h, s, num, term, exact } from '../fmt.js';
+import { h, s, num, term, exact, touchOnly } from '../fmt.js';
 import { diagram, legend } from '../diagram.js';
 import { imagePicker, sessionData } from '../views/common.js';
 
@@ -26,7 +26,7 @@ async function picker(ctx, onPick) {
 export async function paramsWidget(ctx) {
   const { app, t } = ctx;
   const [net, tr] = await Promise.all([app.act(() => app.s.network(0, image)), app.act(() => app.s.trace(0, image))]);
-  const info = h('pre', { class: 'info', id: 'lesson-info', 'aria-live': 'polite' }, t('network.infoEmpty'));
+  const info = h('pre', { class: 'info', id: 'lesson-info', 'aria-live': 'polite' }, t(touchOnly() ? 'network.infoEmptyTouch' : 'network.infoEmpty'));
   const rows = tr.names.map((name, i) => h('tr', {},
     h('td', {}, String(i + 1)), h('th', { scope: 'row' }, name), h('td', { title: exact(tr.params[i]) }, num(tr.params[i], 4)),
     h('td', { title: exact(tr.gradTotal[i]) }, num(tr.gradTotal[i], 4))));

@@ -194,7 +194,7 @@ export async function beforeAfterWidget(ctx) {
     wrongList(after, data, 'before-wrong-train'),
     ...(res.test ? [
       h('h3', {}, t('course.before.wrongTest', { name: res.test.after.name, acc: pct(res.test.after.accuracy), ok: res.test.after.correct, n: res.test.after.size })),
-      wrongList(res.test.after, null, 'before-wrong-test'),
+      wrongList(res.test.after, res.test.images ? { images: res.test.images.map((pixels) => ({ pixels })), height: data.height, width: data.width } : null, 'before-wrong-test'),
     ] : []));
 }
 

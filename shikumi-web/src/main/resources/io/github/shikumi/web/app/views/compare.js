@@ -69,6 +69,10 @@ function build() {
   el.replaceChildren(
     h('h2', { id: 'h-compare' }, t('compare.title')),
     h('p', { class: 'intro' }, t('compare.intro')),
+    h('p', { class: 'note', id: 'compare-from-session' }, t('compare.fromSession', {
+      data: app.summary.data.name + (app.summary.data.edited ? t('status.edited') : ''),
+      hidden: app.summary.settings.hidden, seed: app.summary.settings.seed, eta: app.summary.settings.eta,
+    })),
     h('fieldset', { class: 'panel optimizers' }, h('legend', {}, t('compare.optimizers')), checks),
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'compare-data' }, t('compare.data')), data),

@@ -18,6 +18,7 @@ let progressBox = null;
 let built = false;
 /** The target of a paused run: Resume trains on to exactly it. Cancel (and any other action) forgets it. */
 let pausedTarget = null;
+let branched = false;
 
 /**
  * The field's value when it is valid, else null with the field marked and a message that uses the label
@@ -161,9 +162,10 @@ function build() {
     h('section', { class: 'panel' }, h('h3', {}, t('train.liveTitle')), live = h('div', { class: 'live' })));
   if (eChart) eChart.destroy();
   if (accChart) accChart.destroy();
+  branched = !!app.curve.branchedE; // the "before branching" curve and its legend only after a branch
   eChart = lineChart(el.querySelector('#train-e-chart'), {
     title: t('train.eChart'), log: scale() === 'log', xLabel: t('chart.iteration'),
-    series: [{ label: 'E', color: '#c2410c' }, { label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }],
+    series: [{ label: 'E', color: '#c2410c' }].concat(branched ? [{ label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }] : []),
   });
   accChart = lineChart(el.querySelector('#train-acc-chart'), {
     title: t('train.accChart'), percent: true, xLabel: t('chart.iteration'),
@@ -190,7 +192,7 @@ function update() {
   if (!built) return;
   const t = app.t;
   const r = app.summary.run;
-  eChart.set([app.curve.e, app.curve.branchedE]);
+  eChart.set(branched ? [app.curve.e, app.curve.branchedE] : [app.curve.e]);
   accChart.set([app.curve.accuracy]);
   el.querySelector('#train-readout').textContent = t('train.readout', {
     k: r.last, e: num(r.e, 5), acc: pct(r.accuracy), e0: num(app.curve.e[0], 5),

@@ -8,6 +8,8 @@ import * as state from '../state.js';
 let el;
 let app;
 let chart = null;
+/** Whether the chart was built with the curve left behind by a branch (its legend only then). */
+let branched = false;
 let slider;
 let readout;
 
@@ -53,9 +55,10 @@ function build() {
           } }, t('travel.branch')))),
     h('p', { class: 'note' }, t('travel.note')));
   if (chart) chart.destroy();
+  branched = !!app.curve.branchedE;
   chart = lineChart(el.querySelector('#travel-chart'), {
     title: t('travel.chart'), log: true, xLabel: t('chart.iteration'), marker: () => k(),
-    series: [{ label: 'E', color: '#c2410c' }, { label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }],
+    series: [{ label: 'E', color: '#c2410c' }].concat(branched ? [{ label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }] : []),
   });
   update();
 }
@@ -69,7 +72,7 @@ function update() {
   const at = k();
   const eta = c.eta && c.eta[at] !== undefined && c.eta[at] !== null ? num(c.eta[at]) : '–';
   readout.textContent = t('travel.readout', { k: at, last: app.last(), e: num(c.e[at], 5), acc: pct(c.accuracy[at] || 0), eta });
-  chart.set([c.e, c.branchedE]);
+  chart.set(branched ? [c.e, c.branchedE] : [c.e]);
 }
 
 export default {
