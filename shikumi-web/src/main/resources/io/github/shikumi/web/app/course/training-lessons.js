@@ -66,7 +66,7 @@ export async function solverWidget(ctx) {
     if (gd && so && !st.running) {
       table.append(h('p', { class: 'caption', id: 'solver-ratio' }, t('course.solver.ratio', {
         solver: so.evaluations.objective.toLocaleString('en-US'), gd: gd.evaluations.objective.toLocaleString('en-US'),
-        grads: gd.evaluations.gradient.toLocaleString('en-US'), x: num(so.evaluations.objective / gd.evaluations.objective, 3),
+        grads: gd.evaluations.gradient.toLocaleString('en-US'), x: String(st.parameters + 1), // forward-difference cost per gradient: n + 1 E against 1 forward pass
       })));
     }
   };
