@@ -95,4 +95,68 @@ class ShareLinkBrowserTest extends PageTest {
         }
         assertThat(browser.consoleProblems()).isEmpty();
     }
+
+    @Test
+    void a_state_file_saved_after_edits_and_a_branch_opens_in_another_browser_with_the_same_numbers() throws Exception {
+        openFresh("#/data?pace=0&lang=en");
+        browser.click("[data-image='3']");
+        List<WebElement> cells = browser.all("#view-data .editor .px");
+        String before = cells.get(2).getAttribute("aria-pressed");
+        cells.get(2).click();
+        browser.until(d -> !before.equals(cells.get(2).getAttribute("aria-pressed")));
+        browser.click("#edit-save");
+        browser.until(d -> browser.text("#status").contains("(edited)"));
+        go("train");
+        type("#train-iterations", "30");
+        browser.click("#train-run");
+        idleSummary(browser, 30);
+        go("travel");
+        browser.until(d -> browser.text("#travel-readout").startsWith("Iteration 30 of 30"));
+        type("#travel-eta", "0.3");
+        type("#travel-more", "20");
+        browser.click("#travel-branch");
+        JsonNode original = idleSummary(browser, 50);
+        JsonNode curve = server.get(sessionPath(browser) + "/curve").json();
+        JsonNode data = server.get(sessionPath(browser) + "/data").json();
+        go("export");
+        browser.click("#export-state");
+        java.nio.file.Path dir = browser.downloads();
+        java.nio.file.Path file = browser.until(d -> {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.exists(dir) ? java.nio.file.Files.list(dir) : java.util.stream.Stream.empty()) {
+                return files.filter(p -> p.getFileName().toString().startsWith("shikumi-state-") && p.toString().endsWith(".json")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        Thread.sleep(300);
+        JsonNode saved = TestServer.JSON.readTree(java.nio.file.Files.readString(file));
+        assertThat(saved.get("format").asText()).isEqualTo("shikumi-state/1");
+        assertThat(saved.get("runs").asText()).isEqualTo("30:0.05,20:0.3");
+
+        try (Browser fresh = new Browser(1280, 900)) {
+            fresh.open(server.base + "/#/export?lang=en");
+            fresh.find("#export-open").sendKeys(file.toAbsolutePath().toString());
+            JsonNode again = fresh.until(d -> {
+                try {
+                    String id = (String) fresh.js("return document.body.dataset.ready === 'true' && location.hash.indexOf('state=file') < 0"
+                            + " ? sessionStorage.getItem('shikumi.session') : null");
+                    if (id == null) {
+                        return null;
+                    }
+                    JsonNode s = server.get("/api/sessions/" + id).json();
+                    return s.at("/run/last").asInt() == 50 && !s.at("/run/running").asBoolean() ? s : null;
+                } catch (RuntimeException e) {
+                    return null; // the page is reloading
+                }
+            });
+            assertThat(again.at("/run/e").asText()).isEqualTo(original.at("/run/e").asText());
+            assertThat(again.at("/data/edited").asBoolean()).isTrue();
+            JsonNode curveAgain = server.get(sessionPath(fresh) + "/curve").json();
+            assertThat(curveAgain.get("e")).isEqualTo(curve.get("e"));
+            assertThat(curveAgain.get("accuracy")).isEqualTo(curve.get("accuracy"));
+            assertThat(server.get(sessionPath(fresh) + "/data").json().get("images")).isEqualTo(data.get("images"));
+            assertThat(fresh.consoleProblems()).isEmpty();
+        }
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
 }

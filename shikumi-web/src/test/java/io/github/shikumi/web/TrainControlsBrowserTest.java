@@ -53,8 +53,8 @@ class TrainControlsBrowserTest extends PageTest {
         assertThat(s.at("/run/running").asBoolean()).isFalse();
         assertThat(browser.consoleProblems()).isEmpty();
         type("#train-eta", "0.1");
-        assertThat(browser.find("#train-eta-error").isDisplayed()).isFalse();
         browser.until(d -> summary().at("/settings/eta").asDouble() == 0.1);
+        browser.until(d -> browser.all("#train-eta-error:not([hidden])").isEmpty()); // the view redraws: read again
         // in Japanese, the Japanese label
         openFresh("#/train?pace=0&lang=ja");
         type("#train-seed", "1.5");
@@ -115,5 +115,21 @@ class TrainControlsBrowserTest extends PageTest {
         });
         browser.until(d -> summary().at("/settings/seed").asInt() == 7);
         assertThat(summary().at("/run/last").asInt()).isZero();
+    }
+
+    @Test
+    void a_bad_eta_for_a_branch_is_marked_in_the_page_and_never_sent() throws Exception {
+        openFresh("#/travel?n=20&lang=en");
+        browser.find("#travel-branch");
+        browser.consoleProblems();
+        type("#travel-eta", "-1");
+        assertThat(browser.text("#travel-eta-error")).isEqualTo("Learning rate η must be more than 0");
+        browser.click("#travel-branch");
+        Thread.sleep(300);
+        assertThat(browser.all("#toast:not([hidden])")).isEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+        JsonNode s = summary();
+        assertThat(s.at("/run/last").asInt()).isEqualTo(20);
+        assertThat(s.at("/settings/eta").asDouble()).isEqualTo(0.05);
     }
 }

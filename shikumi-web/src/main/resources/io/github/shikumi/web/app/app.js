@@ -15,7 +15,7 @@ import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
 import imagesView from './views/images.js';
 import { startView, courseView } from './course/course.js';
-import { segments, formatRuns, parseRuns, encodeData, decodeData } from './share.js';
+import { segments, formatRuns, parseRuns, encodeData, decodeData, parseStateFile } from './share.js';
 import { sessionData } from './views/common.js';
 
 const VIEWS = {
@@ -32,6 +32,8 @@ const COURSE = new Set(['start', 'course']);
 const SESSION_KEY = 'shikumi.session';
 /** The runs= and d= this tab's session was built from or last wrote (a reload reuses the session). */
 const RECIPE_KEY = 'shikumi.recipe';
+/** A state file the learner opened (Export view), kept across the reload that rebuilds the session from it. */
+export const PENDING_KEY = 'shikumi.pendingState';
 
 const listeners = {};
 
@@ -126,7 +128,9 @@ function matches(summary, want) {
 
 async function startSession(st) {
   const want = settingsFromUrl(st);
-  const stored = sessionStorage.getItem(SESSION_KEY);
+  const pending = st.state === 'file' ? parseStateFile(sessionStorage.getItem(PENDING_KEY) || '') : null;
+  sessionStorage.removeItem(PENDING_KEY);
+  const stored = st.state === 'file' ? null : sessionStorage.getItem(SESSION_KEY);
   if (stored) {
     try {
       const s = sessionApi(stored);
@@ -142,13 +146,17 @@ async function startSession(st) {
       // forgotten by the server: make a new one below
     }
   }
-  const runs = parseRuns(st.runs);
-  const text = st.d ? decodeData(st.d) : null;
+  if (pending) {
+    // a state file: its settings, data and runs instead of the URL's
+    Object.assign(want, { dataset: pending.data.name, eta: pending.settings.eta, hidden: pending.settings.hidden, seed: pending.settings.seed });
+  }
+  const runs = parseRuns(pending ? pending.runs : st.runs);
+  const text = pending ? pending.data.text : st.d ? decodeData(st.d) : null;
   const body = { ...want, eta: runs ? runs[0].eta : want.eta };
   if (text) {
     body.text = text; // the link's data: an edited copy of data=NAME (d=2…) or an upload (d=1…)
     body.name = want.dataset;
-    if (st.d[0] === '2') body.edited = true;
+    if (pending ? pending.data.bundled && pending.data.edited : st.d[0] === '2') body.edited = true;
   }
   let created;
   try {
@@ -161,9 +169,15 @@ async function startSession(st) {
   sessionStorage.setItem(RECIPE_KEY, recipeOf(st));
   app.s = sessionApi(created.id);
   try {
-    await replay(st, runs, created);
+    await replay(pending ? { eta: String(pending.settings.eta) } : st, runs, created);
   } catch (e) {
     toast(e.message);
+  }
+  if (pending) {
+    state.update({ state: null, at: Number.isInteger(pending.at) && pending.at < (runs ? runs.reduce((a, r) => a + r.n, 0) : 0) ? pending.at : null, data: pending.data.name });
+  } else if (st.state === 'file') {
+    state.update({ state: null });
+    toast(app.t('export.stateBad'));
   }
   await app.refresh();
   openEvents();

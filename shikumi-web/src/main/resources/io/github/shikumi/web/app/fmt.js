@@ -31,12 +31,28 @@ export function pct(x) {
   return `${(x * 100).toFixed(1)}\u00a0%`; // a no-break space: "%" never wraps onto a line of its own
 }
 
+/**
+ * An event handler whose refusals by the server (an ApiError, already shown by app.act as one line) end
+ * there instead of reaching the console as "Uncaught (in promise)"; any other error still does.
+ */
+function quiet(f) {
+  return (e) => {
+    const r = f(e);
+    if (r && typeof r.catch === 'function') {
+      r.catch((err) => {
+        if (!(err && Number.isInteger(err.status))) throw err;
+      });
+    }
+    return r;
+  };
+}
+
 /** Creates an element: h('div', {class: 'x', onclick: f}, child, 'text', ...). */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), quiet(v));
     else if (k === 'class') el.className = v;
     else if (k === 'dataset') Object.assign(el.dataset, v);
     else if (k === 'text') el.textContent = v;

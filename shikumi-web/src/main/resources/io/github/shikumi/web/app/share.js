@@ -92,3 +92,34 @@ export function decodeData(text) {
     return null;
   }
 }
+
+// ---- the state file: the same, for data too large for a link -------------------------------------------
+
+export const STATE_FORMAT = 'shikumi-state/1';
+
+/** The state file's JSON: settings, data (as bitmap text when edited or uploaded), runs, iteration shown, view. */
+export function stateFile(summary, curve, dataText, at, view) {
+  const d = summary.data;
+  return `${JSON.stringify({
+    format: STATE_FORMAT,
+    settings: summary.settings,
+    data: { name: d.name, bundled: d.bundled, edited: d.edited, text: d.edited || !d.bundled ? dataText : null },
+    runs: formatRuns(segments(curve.eta || [], summary.run.last)) || null,
+    at,
+    view,
+  }, null, 1)}\n`;
+}
+
+/** A state file's contents, checked; null when it is not one. */
+export function parseStateFile(text) {
+  let s;
+  try {
+    s = JSON.parse(text);
+  } catch (e) {
+    return null;
+  }
+  const ok = s && s.format === STATE_FORMAT && s.settings && Number.isFinite(s.settings.eta)
+    && Number.isInteger(s.settings.hidden) && Number.isInteger(s.settings.seed) && s.data && typeof s.data.name === 'string'
+    && (s.runs === null || parseRuns(s.runs) !== null) && (s.data.text === null || typeof s.data.text === 'string');
+  return ok ? s : null;
+}

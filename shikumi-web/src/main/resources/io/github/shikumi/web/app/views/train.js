@@ -4,7 +4,7 @@
 import { h, num, pct } from '../fmt.js';
 import { lineChart } from '../chart.js';
 import { diagram } from '../diagram.js';
-import { follow } from './common.js';
+import { follow, checkedField } from './common.js';
 import * as state from '../state.js';
 
 const PACE = 200; // iterations per second in slow motion
@@ -20,31 +20,9 @@ let built = false;
 let pausedTarget = null;
 let branched = false;
 
-/**
- * The field's value when it is valid, else null with the field marked and a message that uses the label
- * the learner sees ("Learning rate η must be more than 0"); nothing invalid is sent to the session.
- */
-function checked(field, labelKey, { integer = false, min, max, above = false }) {
-  const t = app.t;
-  const input = field.querySelector('input');
-  const msg = field.querySelector('.field-error');
-  const raw = input.value.trim();
-  const v = Number(raw);
-  let error = null;
-  if (raw === '' || !Number.isFinite(v)) error = t('train.invalid.number', { label: t(labelKey) });
-  else if (integer && !Number.isInteger(v)) error = t('train.invalid.integer', { label: t(labelKey) });
-  else if (above && !(v > min)) error = t('train.invalid.above', { label: t(labelKey), min: String(min) });
-  else if (!above && v < min) error = t('train.invalid.range', { label: t(labelKey), min: String(min), max: max.toLocaleString('en-US') });
-  else if (v > max) error = t('train.invalid.range', { label: t(labelKey), min: String(min), max: max.toLocaleString('en-US') });
-  if (error) {
-    input.setAttribute('aria-invalid', 'true');
-    msg.textContent = error;
-    msg.hidden = false;
-    return null;
-  }
-  input.removeAttribute('aria-invalid');
-  msg.hidden = true;
-  return v;
+/** The field's value when it is valid, else null with the field marked (see checkedField). */
+function checked(field, labelKey, opts) {
+  return checkedField(app, field, labelKey, opts);
 }
 
 function scale() {
