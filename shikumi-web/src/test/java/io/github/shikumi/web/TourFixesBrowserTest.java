@@ -126,4 +126,25 @@ class TourFixesBrowserTest extends PageTest {
                 + ".filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent)");
         assertThat((List<?>) overflowing).isEmpty();
     }
+
+    @Test
+    void the_log_E_axis_reaches_below_the_smallest_E_of_conjugate_gradient() throws Exception {
+        openFresh("#/compare?copt=gd,cg&cn=300&cpace=0&lang=en");
+        browser.click("#compare-run");
+        browser.until(d -> browser.text("#compare-status").startsWith("Done"));
+        JsonNode st = server.get(sessionPath() + "/compare").json();
+        double smallest = Double.MAX_VALUE;
+        for (JsonNode c : st.get("curves")) {
+            for (JsonNode e : c.get("e")) {
+                if (e.asDouble() > 0) {
+                    smallest = Math.min(smallest, e.asDouble());
+                }
+            }
+        }
+        assertThat(smallest).isLessThan(1e-6); // cg goes far down
+        Thread.sleep(300);
+        double min = ((Number) browser.js("return document.getElementById('compare-chart').uplotScale().min")).doubleValue();
+        assertThat(min).as("the axis' bottom").isLessThan(smallest / 1.7);
+        browser.fullScreenshot("compare-log-axis");
+    }
 }
