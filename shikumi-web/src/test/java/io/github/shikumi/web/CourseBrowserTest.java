@@ -104,6 +104,7 @@ class CourseBrowserTest extends PageTest {
         double ms = ((Number) browser.js("const t0 = performance.now(); document.getElementById('gd-step').click();"
                 + " return performance.now() - t0;")).doubleValue();
         assertThat(ms).as("a step answers within 100 ms").isLessThan(100);
+        System.out.println("lesson 1 (" + lang + "): a gradient-descent step drawn in " + ms + " ms");
         assertThat(browser.text("#gd-label")).isEqualTo("(Δx, Δy) = (−0.5, −0.3)");
         assertThat(browser.text("#gd-readout")).contains("(2, 1.2)");
         assertThat(browser.all("#gd-steps tr")).hasSize(1);
@@ -279,6 +280,20 @@ class CourseBrowserTest extends PageTest {
             }
         }
         browser.until(d -> browser.text("#draw-predicted").equals("L"));
+        // a click answers within 100 ms: the outputs are drawn again after the server classified the drawing
+        Object ms = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const box = document.getElementById('draw-outputs'); const t0 = performance.now();"
+                + "new MutationObserver((m, o) => { o.disconnect(); done(performance.now() - t0); }).observe(box, {childList: true});"
+                + "document.querySelectorAll('#lesson-widget .pixel-grid.editable .px')[0].click();");
+        System.out.println("lesson 9 (" + lang + "): a pixel click classified and drawn in " + ms + " ms");
+        assertThat(((Number) ms).doubleValue()).isLessThan(100);
+        browser.click("#draw-clear");
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] > 0.5) {
+                browser.all("#lesson-widget .pixel-grid.editable .px").get(i).click();
+            }
+        }
+        browser.until(d -> browser.text("#draw-predicted").equals("L"));
         wrongThenRight(9, () -> choose(1), () -> choose(0), lang);
     }
 
@@ -298,6 +313,10 @@ class CourseBrowserTest extends PageTest {
         browser.until(d -> browser.text("#h-course").startsWith("5. "));
         browser.click("#course-prev");
         browser.until(d -> browser.text("#h-course").startsWith("4. "));
+        browser.click("#lang-toggle"); // the lesson in the other language, same lesson
+        browser.until(d -> browser.text("#h-course").equals("4. まずソルバーで: 誤差逆伝播法なしで E を小さくする"));
+        browser.click("#lang-toggle");
+        browser.until(d -> browser.text("#h-course").startsWith("4. Solver first"));
         browser.click("#course-home");
         browser.find("#h-start");
         browser.click("#start-workbench");
