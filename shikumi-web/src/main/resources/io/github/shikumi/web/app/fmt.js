@@ -57,6 +57,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (k === 'dataset') Object.assign(el.dataset, v);
     else if (k === 'text') el.textContent = v;
     else if (k === 'html') el.innerHTML = v;
+    else if (k === 'style') el.style.cssText = v; // through the CSSOM: a Content-Security-Policy without 'unsafe-inline' allows it
     else el.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) {
