@@ -101,9 +101,9 @@ class CompareCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(gif).doesNotExist();
 
-        CliRun o = CliRun.of("compare", "--data", data, "--optimizers", "gd,solver", "--lang", "en");
+        CliRun o = CliRun.of("compare", "--data", data, "--optimizers", "gd,adam", "--lang", "en");
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).startsWith("shikumi: --optimizers: unknown optimizer \"solver\" (known: gd, momentum, cg, derivative-free)");
+        assertThat(o.err()).startsWith("shikumi: --optimizers: unknown optimizer \"adam\" (known: gd, momentum, cg, derivative-free, solver)");
 
         Path missing = dir.resolve("no/such/e.png");
         CliRun m = CliRun.of("compare", "--data", data, "--chart", missing.toString(), "--lang", "en");
@@ -129,5 +129,24 @@ class CompareCommandTest {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    @Test
+    void solver_computes_E_only_and_counts_n_plus_one_per_gradient() {
+        CliRun r = CliRun.of("compare", "--optimizers", "solver", "--iterations", "3", "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        com.fasterxml.jackson.databind.JsonNode row = readJson(r.out()).get("results").get(0);
+        assertThat(row.get("optimizer").asText()).isEqualTo("solver");
+        assertThat(row.get("evaluations").get("gradient").asLong()).isZero();
+        // 4 gradients (the start and each of 3 iterations) × (79 + 1) E, plus the line searches' E
+        assertThat(row.get("evaluations").get("objective").asLong()).isGreaterThan(4L * 80);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 }

@@ -110,6 +110,24 @@ abstract class LibraryOptimizer implements Optimizer {
             return g;
         }
 
+        /**
+         * ∂E at p estimated from values of E only, as Excel's Solver does: E(p), then for each parameter
+         * (E(p + h_i·e_i) − E(p)) / h_i with h_i = step·max(1, |p_i|) (h_i as actually represented). Costs
+         * n + 1 evaluations of E, all counted; the backward pass is never run.
+         */
+        double[] forwardDifferenceGradient(double[] p, double step) {
+            double e0 = value(p);
+            double[] g = new double[p.length];
+            double[] q = p.clone();
+            for (int i = 0; i < p.length; i++) {
+                q[i] = p[i] + step * Math.max(1.0, Math.abs(p[i]));
+                double h = q[i] - p[i]; // the step the double can hold
+                g[i] = (objective.value(q) - e0) / h; // ∂E/∂p_i ≈ (E(p + h·e_i) − E(p)) / h
+                q[i] = p[i];
+            }
+            return g;
+        }
+
         private double remember(double[] p, double value) {
             if (!monitor.hasStartValue() && Arrays.equals(p, start)) {
                 monitor.startValue(value);

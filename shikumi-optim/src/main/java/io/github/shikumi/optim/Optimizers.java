@@ -9,7 +9,9 @@ import java.util.List;
 /** The optimisers by their command-line names, with the settings {@code shikumi compare} uses. */
 public final class Optimizers {
     /** Every name, in the order of {@code shikumi compare}'s table. */
-    public static final List<String> NAMES = List.of("gd", "momentum", "cg", "derivative-free");
+    public static final List<String> NAMES = List.of("gd", "momentum", "cg", "derivative-free", "solver");
+    /** The ones {@code shikumi compare} and the web's Compare run when none are named (Solver is slow: asked for by name). */
+    public static final List<String> DEFAULT = List.of("gd", "momentum", "cg", "derivative-free");
     /** μ of gradient descent with momentum. */
     public static final double MOMENTUM = 0.9;
 
@@ -18,7 +20,8 @@ public final class Optimizers {
 
     /**
      * The optimiser called {@code name}: "gd" (the book's gradient descent with η), "momentum" (with η and
-     * μ = {@value #MOMENTUM}), "cg" (Hipparchus conjugate gradient), "derivative-free" (Hipparchus Nelder–Mead).
+     * μ = {@value #MOMENTUM}), "cg" (Hipparchus conjugate gradient), "derivative-free" (Hipparchus Nelder–Mead),
+     * "solver" (conjugate gradient fed forward-difference gradients, like Excel's Solver: no backpropagation).
      *
      * @throws IllegalArgumentException for another name (callers validate names against {@link #NAMES})
      */
@@ -32,6 +35,8 @@ public final class Optimizers {
                 return new ConjugateGradient();
             case "derivative-free":
                 return new NelderMead();
+            case "solver":
+                return new Solver();
             default:
                 throw new IllegalArgumentException("unknown optimizer " + name + ", expected one of " + NAMES);
         }

@@ -17,7 +17,7 @@ class EvaluationCountTest {
     private final Network start = Network.initial(d, 3, 3);
 
     @ParameterizedTest
-    @ValueSource(strings = {"gd", "momentum", "cg", "derivative-free"})
+    @ValueSource(strings = {"gd", "momentum", "cg", "derivative-free", "solver"})
     void reported_counts_equal_the_calls_a_wrapper_counted(String name) {
         Reference.Counter counter = new Reference.Counter(new NetworkObjective(start.layout(), d));
         OptimizationResult r = Optimizers.byName(name, 0.05).minimize(counter, start.params(), 60, IterationListener.NONE);

@@ -136,7 +136,10 @@ final class Api {
         int hidden = (int) b.integer("hidden", DEFAULT_HIDDEN, 1, config.maxHidden());
         long seed = b.integer("seed", DEFAULT_SEED, 0, Session.MAX_SEED);
         WorkingData wd;
-        if (b.has("text")) {
+        if (b.has("text") && b.bool("edited", false)) {
+            Bundled.get(name); // an edited copy of a bundled set (a share link's d=): the set must exist
+            wd = WorkingData.edited(name, BitmapText.parse(name + ".txt", b.text("text", (int) config.maxBodyBytes())), config);
+        } else if (b.has("text")) {
             String file = b.text("name", "upload.txt", 100).replaceAll("[\\\\/:]", "_");
             wd = WorkingData.of(file, false, BitmapText.parse(file, b.text("text", (int) config.maxBodyBytes())), config);
         } else {
@@ -273,8 +276,22 @@ final class Api {
         m.put("after", Insights.predictions(after, d, name));
         Bundled.testSetFor(d).ifPresent(t -> m.put("test", Map.of(
                 "before", Insights.predictions(before, t, Bundled.TEST_SET),
-                "after", Insights.predictions(after, t, Bundled.TEST_SET))));
+                "after", Insights.predictions(after, t, Bundled.TEST_SET),
+                "images", pixels(t)))); // the test images themselves, so the page can show the wrong ones
         ShikumiServer.json(ctx, m);
+    }
+
+    /** Each image's pixels as 0/1 (the page draws them). */
+    private static List<int[]> pixels(Dataset d) {
+        List<int[]> out = new ArrayList<>();
+        for (int n = 0; n < d.size(); n++) {
+            int[] px = new int[d.pixels()];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = d.pixel(n, i) >= 0.5 ? 1 : 0;
+            }
+            out.add(px);
+        }
+        return out;
     }
 
     private void classify(Context ctx) {

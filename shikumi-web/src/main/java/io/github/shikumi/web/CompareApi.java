@@ -75,10 +75,10 @@ final class CompareApi {
         ShikumiServer.json(ctx, s.comparisons().state());
     }
 
-    /** {@code optimizers}: a non-empty array of distinct names from {@link Optimizers#NAMES} (default: all four). */
+    /** {@code optimizers}: a non-empty array of distinct names from {@link Optimizers#NAMES} (default: {@link Optimizers#DEFAULT}, the four without solver). */
     private static List<String> optimizers(Body b) {
         if (!b.has("optimizers")) {
-            return Optimizers.NAMES;
+            return Optimizers.DEFAULT;
         }
         JsonNode v = b.node("optimizers");
         if (!v.isArray()) {

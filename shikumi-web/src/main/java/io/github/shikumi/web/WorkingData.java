@@ -49,6 +49,13 @@ final class WorkingData {
         return new WorkingData(name, bundled, d);
     }
 
+    /** A bundled set's copy as the learner edited it, brought back by a share link that holds its images. */
+    static WorkingData edited(String name, Dataset d, WebConfig limits) {
+        WorkingData w = of(name, true, d, limits);
+        w.edited = true;
+        return w;
+    }
+
     String name() {
         return name;
     }

@@ -224,8 +224,8 @@ class CompareApiTest {
         compare(s, "{\"optimizers\": [\"gd\"], \"iterations\": 5}");
         String before = server.get(s + "/compare").body();
         String summary = server.get(s).body();
-        Refused.check(server.post(s + "/compare", "{\"optimizers\": [\"gd\", \"solver\"]}"), 400, "solver",
-                "gd, momentum, cg, derivative-free");
+        Refused.check(server.post(s + "/compare", "{\"optimizers\": [\"gd\", \"adam\"]}"), 400, "adam",
+                "gd, momentum, cg, derivative-free, solver");
         Refused.check(server.post(s + "/compare", "{\"optimizers\": [\"gd\", \"gd\"]}"), 400, "gd", "twice");
         Refused.check(server.post(s + "/compare", "{\"optimizers\": []}"), 400, "optimizers");
         Refused.check(server.post(s + "/compare", "{\"optimizers\": \"gd\"}"), 400, "optimizers", "array of strings");
@@ -240,7 +240,7 @@ class CompareApiTest {
         Refused.check(server.post(s + "/compare", "{\"eta\": 0}"), 400, "eta");
         Refused.check(server.post(s + "/compare", "{\"perSecond\": -5}"), 400, "perSecond");
         Refused.check(server.post(s + "/compare", "{\"dataset\": \"../aple\"}"), 400, "../aple");
-        Refused.check(server.post(s + "/compare?lang=ja", "{\"optimizers\": [\"solver\"]}"), 400, "最適化法", "solver");
+        Refused.check(server.post(s + "/compare?lang=ja", "{\"optimizers\": [\"adam\"]}"), 400, "最適化法", "adam");
         Refused.check(server.post("/api/sessions/nope/compare", "{}"), 404, "nope");
         Refused.check(server.get("/api/sessions/nope/compare"), 404, "nope");
         assertThat(server.get(s + "/compare").body()).isEqualTo(before);

@@ -46,6 +46,7 @@ class ImageBrowserTest extends PageTest {
         new Select(browser.find("#images-count")).selectByValue("10000");
         browser.click("#images-start");
         browser.find("#images-bar");
+        assertThat(browser.text("#images-progress-text")).doesNotContain("batch 0 of 0");
         browser.screenshot("images-progress");
         assertThat(browser.find("#images-cancel").isEnabled()).isTrue();
         browser.until(d -> !browser.all("#images-test-accuracy").isEmpty());
@@ -54,6 +55,9 @@ class ImageBrowserTest extends PageTest {
         String acc = browser.text("#images-test-accuracy");
         assertThat(acc).matches("Test accuracy after training: [0-9.]+ ?% of 10000 test images");
         assertThat(browser.all("#images-confusion tbody tr")).hasSize(10);
+        // the loss was drawn live while it trained
+        assertThat(browser.find("#images-loss").isDisplayed()).isTrue();
+        assertThat(browser.all("#images-loss canvas")).isNotEmpty();
         assertThat(browser.consoleProblems()).isEmpty();
         browser.fullScreenshot("images-fashion-mnist");
 

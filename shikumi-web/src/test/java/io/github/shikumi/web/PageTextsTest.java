@@ -18,8 +18,16 @@ import org.junit.jupiter.api.Test;
 class PageTextsTest {
     static final Path APP = Path.of("src/main/resources/io/github/shikumi/web/app");
 
+    /** The page's dictionary: the workbench's texts and the course's (i18n.js merges the two files). */
     private static JsonNode load(String lang) throws IOException {
-        return TestServer.JSON.readTree(Files.readString(APP.resolve("i18n/" + lang + ".json")));
+        com.fasterxml.jackson.databind.node.ObjectNode all =
+                (com.fasterxml.jackson.databind.node.ObjectNode) TestServer.JSON.readTree(Files.readString(APP.resolve("i18n/" + lang + ".json")));
+        JsonNode course = TestServer.JSON.readTree(Files.readString(APP.resolve("i18n/course-" + lang + ".json")));
+        course.fieldNames().forEachRemaining(k -> {
+            assertThat(all.has(k)).as("course text " + k + " also in " + lang + ".json").isFalse();
+            all.set(k, course.get(k));
+        });
+        return all;
     }
 
     private static Set<String> placeholders(String s) {
@@ -69,6 +77,22 @@ class PageTextsTest {
         while (html.find()) {
             used.add(html.group(1));
         }
+        for (String lesson : new String[] {"slope", "params", "error", "solver", "delta", "backwards", "macro", "before", "draw"}) {
+            for (String part : new String[] {"title", "text", "q", "hint", "worked"}) {
+                used.add("course." + lesson + "." + part); // t(`course.${lesson.id}.title`) and question.js
+            }
+        }
+        for (String fn : new String[] {"bowl", "valley", "two"}) {
+            used.add("course.slope.fn." + fn);
+        }
+        for (String c : new String[] {"A", "B", "C"}) {
+            used.add("course.draw.choice" + c);
+        }
+        for (int phase = 0; phase <= 3; phase++) {
+            used.add("course.backwards.phase" + phase);
+        }
+        used.add("nav.start");
+        used.add("nav.course");
         for (String view : new String[] {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions", "export"}) {
             used.add("nav." + view); // t(`nav.${name}`)
         }

@@ -14,9 +14,12 @@ import compareView from './views/compare.js';
 import conventionsView from './views/conventions.js';
 import exportView from './views/export.js';
 import imagesView from './views/images.js';
+import { startView, courseView } from './course/course.js';
+import { segments, formatRuns, parseRuns, encodeData, decodeData, parseStateFile } from './share.js';
+import { sessionData } from './views/common.js';
 
 const VIEWS = {
-  data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
+  start: startView, course: courseView, data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
   try: tryView, travel: travelView, compare: compareView, conventions: conventionsView, export: exportView,
   images: imagesView,
 };
@@ -24,7 +27,13 @@ const VIEWS = {
 const TIMED = new Set(['network', 'step', 'results', 'try']);
 /** Views made for the book's small bitmap networks: with large image data offered, they say so. */
 const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
+/** The course's screens: the workbench's tabs and status line give way to the lesson. */
+const COURSE = new Set(['start', 'course']);
 const SESSION_KEY = 'shikumi.session';
+/** The runs= and d= this tab's session was built from or last wrote (a reload reuses the session). */
+const RECIPE_KEY = 'shikumi.recipe';
+/** A state file the learner opened (Export view), kept across the reload that rebuilds the session from it. */
+export const PENDING_KEY = 'shikumi.pendingState';
 
 const listeners = {};
 
@@ -62,8 +71,8 @@ export const app = {
     }
   },
   async refresh() {
-    this.summary = await this.s.summary();
-    this.curve = await this.s.curve(0);
+    [this.summary, this.curve] = await Promise.all([this.s.summary(), this.s.curve(0)]);
+    await syncLink();
     updateStatus();
     this.emit('session');
   },
@@ -79,6 +88,29 @@ function toast(message) {
 app.toast = toast;
 
 // ---- session --------------------------------------------------------------------------------------
+
+const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}`;
+
+/**
+ * Writes into the URL what a share link needs to rebuild this session bit for bit: the run as segments
+ * of equal η (runs=, when one η does not say it all) and edited or uploaded data (d=, when small enough).
+ */
+async function syncLink() {
+  const s = app.summary;
+  if (!s || s.run.running) return;
+  const segs = segments(app.curve.eta || [], s.run.last);
+  const runs = segs.length > 1 || (segs.length === 1 && segs[0].eta !== s.settings.eta) ? formatRuns(segs) : null;
+  let d = null;
+  if (s.data.edited || !s.data.bundled) {
+    try {
+      d = encodeData(await sessionData(app), s.data.bundled && s.data.edited);
+    } catch (e) {
+      d = null; // not bitmap data: the link keeps the settings only
+    }
+  }
+  state.update({ runs, d, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta });
+  sessionStorage.setItem(RECIPE_KEY, recipeOf(state.read()));
+}
 
 function settingsFromUrl(st) {
   return {
@@ -96,12 +128,15 @@ function matches(summary, want) {
 
 async function startSession(st) {
   const want = settingsFromUrl(st);
-  const stored = sessionStorage.getItem(SESSION_KEY);
+  const pending = st.state === 'file' ? parseStateFile(sessionStorage.getItem(PENDING_KEY) || '') : null;
+  sessionStorage.removeItem(PENDING_KEY);
+  const stored = st.state === 'file' ? null : sessionStorage.getItem(SESSION_KEY);
   if (stored) {
     try {
       const s = sessionApi(stored);
       const summary = await s.summary();
-      if (matches(summary, want) || !st.data) {
+      const linked = st.d || st.runs;
+      if (linked ? sessionStorage.getItem(RECIPE_KEY) === recipeOf(st) : (matches(summary, want) || !st.data)) {
         app.s = s;
         await app.refresh();
         openEvents();
@@ -111,22 +146,62 @@ async function startSession(st) {
       // forgotten by the server: make a new one below
     }
   }
+  if (pending) {
+    // a state file: its settings, data and runs instead of the URL's
+    Object.assign(want, { dataset: pending.data.name, eta: pending.settings.eta, hidden: pending.settings.hidden, seed: pending.settings.seed });
+  }
+  const runs = parseRuns(pending ? pending.runs : st.runs);
+  const text = pending ? pending.data.text : st.d ? decodeData(st.d) : null;
+  const body = { ...want, eta: runs ? runs[0].eta : want.eta };
+  if (text) {
+    body.text = text; // the link's data: an edited copy of data=NAME (d=2…) or an upload (d=1…)
+    body.name = want.dataset;
+    if (pending ? pending.data.bundled && pending.data.edited : st.d[0] === '2') body.edited = true;
+  }
   let created;
   try {
-    created = await api.post('/api/sessions', want);
+    created = await api.post('/api/sessions', body);
   } catch (e) {
     toast(e.message);
     created = await api.post('/api/sessions', {});
   }
   sessionStorage.setItem(SESSION_KEY, created.id);
+  sessionStorage.setItem(RECIPE_KEY, recipeOf(st));
   app.s = sessionApi(created.id);
+  try {
+    await replay(pending ? { eta: String(pending.settings.eta) } : st, runs, created);
+  } catch (e) {
+    toast(e.message);
+  }
+  if (pending) {
+    state.update({ state: null, at: Number.isInteger(pending.at) && pending.at < (runs ? runs.reduce((a, r) => a + r.n, 0) : 0) ? pending.at : null, data: pending.data.name });
+  } else if (st.state === 'file') {
+    state.update({ state: null });
+    toast(app.t('export.stateBad'));
+  }
+  await app.refresh();
+  openEvents();
+}
+
+/** Trains as far as the link says: each segment with its η (runs=), or n= iterations; then the link's η. */
+async function replay(st, runs, created) {
+  if (runs) {
+    let eta = runs[0].eta;
+    for (const seg of runs) {
+      if (seg.eta !== eta) await app.s.settings({ eta: seg.eta });
+      eta = seg.eta;
+      await app.s.run(seg.n);
+      await waitIdle();
+    }
+    const finalEta = state.num(st.eta, eta);
+    if (finalEta !== eta) await app.s.settings({ eta: finalEta });
+    return;
+  }
   const n = state.int(st.n, 0);
   if (n > 0 && n <= created.run.maxIterations) {
     await app.s.run(n); // a linked state: train as far as the link says
     await waitIdle();
   }
-  await app.refresh();
-  openEvents();
 }
 
 async function waitIdle() {
@@ -201,9 +276,20 @@ function setupTimebar() {
     const k = Number(slider.value);
     state.update({ at: k === app.last() && latest.checked ? null : k });
   });
+  // one iteration back or on: the explicit control "Inside one step" and the other timed views share
+  document.getElementById('time-prev').addEventListener('click', () => state.update({ at: Math.max(0, app.at() - 1) }));
+  document.getElementById('time-next').addEventListener('click', () => {
+    const k = app.at() + 1;
+    state.update({ at: k >= app.last() ? null : k });
+  });
   latest.addEventListener('change', () => {
     state.update({ at: latest.checked ? null : app.at() });
   });
+}
+
+function navHint() {
+  const nav = document.querySelector('nav.views');
+  nav.classList.toggle('more', nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 4);
 }
 
 function show(st) {
@@ -224,12 +310,17 @@ function show(st) {
     a.href = `#/${a.dataset.nav}?${params.toString()}`;
   });
   document.getElementById('timebar').hidden = !TIMED.has(name);
-  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imageSets && app.imageSets.length);
+  document.body.classList.toggle('in-course', COURSE.has(name));
+  navHint();
+  if (app.view === 'course' && name !== 'course') courseView.leave();
+  // the notice that these views are for the small bitmaps only once the learner has been to Image data
+  if (name === 'images') app.imagesVisited = true;
+  document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imagesVisited && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
   updateStatus();
   VIEWS[name].show(app, st, changedView);
-  document.title = `${app.t(`nav.${name}`)} · shikumi`;
+  if (name !== 'course') document.title = `${app.t(`nav.${name}`)} · shikumi`;
 }
 
 async function setLanguage(code) {
@@ -245,6 +336,7 @@ async function setLanguage(code) {
 
 async function main() {
   const st = state.read();
+  const listed = api.get('/api/datasets'); // asked for while the texts load
   await setLanguage(st.lang === 'ja' || st.lang === 'en' ? st.lang : i18n.browserDefault());
   document.getElementById('lang-toggle').addEventListener('click', async () => {
     const next = i18n.lang() === 'ja' ? 'en' : 'ja';
@@ -257,8 +349,13 @@ async function main() {
     document.getElementById('main').focus();
   });
   setupTimebar();
-  const listing = await api.get('/api/datasets');
+  // on a narrow screen the tab bar scrolls: its right edge fades while more tabs are hidden there
+  const nav = document.querySelector('nav.views');
+  nav.addEventListener('scroll', navHint, { passive: true });
+  window.addEventListener('resize', navHint);
+  const listing = await listed;
   app.datasets = listing.bundled;
+  app.limits = listing.limits || {};
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
   document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
   await startSession(st);

@@ -21,6 +21,17 @@ function decades(u, ticks) {
 }
 
 /**
+ * A log axis from a decade below the smallest value reached (with a quarter decade of room, so a curve
+ * that falls to 1.09×10⁻¹⁰ stays above the bottom edge) to the decade above the largest.
+ */
+export function logRange(min, max) {
+  if (!(min > 0) || !(max > 0)) return [0.1, 100];
+  const lo = 10 ** Math.floor(Math.log10(min) - 0.25);
+  const hi = 10 ** Math.ceil(Math.log10(max) + 0.01);
+  return [lo, Math.max(hi, lo * 10)];
+}
+
+/**
  * el: container; options: title, log (E on a log scale), percent (accuracy axis 0–100 %),
  * series: [{label, color, dash}], marker: () => iteration or null.
  */
@@ -40,7 +51,7 @@ export function lineChart(el, options) {
     series,
     scales: {
       x: { time: false },
-      y: options.percent ? { range: [0, 1] } : { distr: options.log ? 3 : 1 },
+      y: options.percent ? { range: [0, 1] } : options.log ? { distr: 3, range: (u, min, max) => logRange(min, max) } : { distr: 1 },
     },
     axes: [
       { label: options.xLabel },
@@ -68,6 +79,7 @@ export function lineChart(el, options) {
   };
   let data = [[0], ...options.series.map(() => [null])];
   const plot = new uPlot(opts, data, el);
+  el.uplotScale = () => ({ min: plot.scales.y.min, max: plot.scales.y.max }); // for tests: the y axis shown
   const ro = new ResizeObserver(() => {
     const w = Math.max(280, el.clientWidth);
     if (Math.abs(w - plot.width) > 2) plot.setSize({ width: w, height: opts.height });

@@ -28,7 +28,23 @@ export function exact(x) {
 }
 
 export function pct(x) {
-  return `${(x * 100).toFixed(1)} %`;
+  return `${(x * 100).toFixed(1)}\u00a0%`; // a no-break space: "%" never wraps onto a line of its own
+}
+
+/**
+ * An event handler whose refusals by the server (an ApiError, already shown by app.act as one line) end
+ * there instead of reaching the console as "Uncaught (in promise)"; any other error still does.
+ */
+function quiet(f) {
+  return (e) => {
+    const r = f(e);
+    if (r && typeof r.catch === 'function') {
+      r.catch((err) => {
+        if (!(err && Number.isInteger(err.status))) throw err;
+      });
+    }
+    return r;
+  };
 }
 
 /** Creates an element: h('div', {class: 'x', onclick: f}, child, 'text', ...). */
@@ -36,11 +52,12 @@ export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), quiet(v));
     else if (k === 'class') el.className = v;
     else if (k === 'dataset') Object.assign(el.dataset, v);
     else if (k === 'text') el.textContent = v;
     else if (k === 'html') el.innerHTML = v;
+    else if (k === 'style') el.style.cssText = v; // through the CSSOM: a Content-Security-Policy without 'unsafe-inline' allows it
     else el.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) {
@@ -73,4 +90,9 @@ export function diverging(v, scale) {
   const a = Math.abs(t);
   const mix = (c) => Math.round(255 + (c - 255) * a);
   return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
+}
+
+/** True on a touch screen without hover (a phone): hints then say "tap", never "hover". */
+export function touchOnly() {
+  return typeof matchMedia === 'function' && matchMedia('(hover: none)').matches;
 }

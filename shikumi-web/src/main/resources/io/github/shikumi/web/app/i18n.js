@@ -1,4 +1,4 @@
-// Every visible string in English and Japanese: i18n/en.json and i18n/ja.json hold the same keys
+// Every visible string in English and Japanese: i18n/en.json and i18n/ja.json (and course-en/-ja) hold the same keys
 // (a test checks it). Elements carry data-i18n="key" (text) or data-i18n-aria="key" (aria-label).
 let current = 'en';
 const dicts = {};
@@ -9,8 +9,9 @@ export function lang() {
 
 export async function load(code) {
   if (!dicts[code]) {
-    const r = await fetch(`i18n/${code}.json`);
-    dicts[code] = await r.json();
+    // the workbench's texts and the course's (i18n/course-*.json), one dictionary
+    const [r, c] = await Promise.all([fetch(`i18n/${code}.json`), fetch(`i18n/course-${code}.json`)]);
+    dicts[code] = { ...(await r.json()), ...(await c.json()) };
   }
   current = code;
   document.documentElement.lang = code;

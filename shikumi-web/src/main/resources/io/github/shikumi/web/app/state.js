@@ -1,16 +1,16 @@
 // The page's state lives in the URL, so a view can be linked:
-//   #/VIEW?lang=ja&data=aple&eta=0.05&hidden=3&seed=1&n=500&at=120&img=3&out=0&scale=log
+//   #/start (the course's start screen), #/course?l=3 (lesson 3), #/VIEW?lang=ja&data=aple&eta=0.05&hidden=3&seed=1&n=500&at=120&img=3&out=0&scale=log
 // n = iterations trained (a fresh tab trains that far again), at = iteration shown (time travel);
 // the Compare view's form: copt (optimisers), cdata, chidden, cseed, ceta, cn, czero=1, cpace=0.
 const listeners = [];
 
-export const VIEWS = ['data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export', 'images'];
+export const VIEWS = ['start', 'course', 'data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export', 'images'];
 
 export function read() {
   const h = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
   const [view, query] = h.split('?');
   const params = Object.fromEntries(new URLSearchParams(query || ''));
-  return { view: VIEWS.includes(view) ? view : 'data', ...params };
+  return { view: VIEWS.includes(view) ? view : 'start', ...params };
 }
 
 /** Changes some keys (null removes one) and rewrites the URL without a new history entry. */

@@ -57,3 +57,32 @@ export async function sessionData(app) {
   }
   return dataCache.data;
 }
+
+/**
+ * The field's value when it is valid, else null with the field marked and a message that uses the label
+ * the learner sees ("Learning rate η must be more than 0"); nothing invalid is sent to the session (a
+ * refused request would also log a failed resource in the console). field: an element holding the input
+ * and a .field-error element.
+ */
+export function checkedField(app, field, labelKey, { integer = false, min, max, above = false }) {
+  const t = app.t;
+  const input = field.querySelector('input');
+  const msg = field.querySelector('.field-error');
+  const raw = input.value.trim();
+  const v = Number(raw);
+  let error = null;
+  if (raw === '' || !Number.isFinite(v)) error = t('train.invalid.number', { label: t(labelKey) });
+  else if (integer && !Number.isInteger(v)) error = t('train.invalid.integer', { label: t(labelKey) });
+  else if (above && !(v > min)) error = t('train.invalid.above', { label: t(labelKey), min: String(min) });
+  else if (!above && v < min) error = t('train.invalid.range', { label: t(labelKey), min: String(min), max: max.toLocaleString('en-US') });
+  else if (v > max) error = t('train.invalid.range', { label: t(labelKey), min: String(min), max: max.toLocaleString('en-US') });
+  if (error) {
+    input.setAttribute('aria-invalid', 'true');
+    msg.textContent = error;
+    msg.hidden = false;
+    return null;
+  }
+  input.removeAttribute('aria-invalid');
+  msg.hidden = true;
+  return v;
+}

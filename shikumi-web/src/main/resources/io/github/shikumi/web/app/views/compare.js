@@ -1,13 +1,15 @@
-// Compare: the book's gradient descent, momentum, conjugate gradient (the Solver's stand-in) and the
-// derivative-free Nelder–Mead from the same start, run on the server (shikumi compare); the E curves are
+// Compare: the book's gradient descent, momentum, conjugate gradient, the derivative-free Nelder–Mead and
+// Solver (conjugate gradient on forward differences, no backpropagation) from the same start, run on the server (shikumi compare); the E curves are
 // drawn live from the comparison's event stream, then the table and what it shows. Settings in the URL:
 // copt, cdata, chidden, cseed, ceta, cn, czero, cpace.
 import { h, num, pct } from '../fmt.js';
 import { lineChart } from '../chart.js';
 import * as state from '../state.js';
 
-const NAMES = ['gd', 'momentum', 'cg', 'derivative-free'];
-const COLORS = { gd: '#c2410c', momentum: '#6b46c1', cg: '#047857', 'derivative-free': '#1a73e8' };
+const NAMES = ['gd', 'momentum', 'cg', 'derivative-free', 'solver'];
+/** Ticked when the URL names none (as shikumi compare): Solver's forward differences are slow, so it is asked for. */
+const DEFAULT = ['gd', 'momentum', 'cg', 'derivative-free'];
+const COLORS = { gd: '#c2410c', momentum: '#6b46c1', cg: '#047857', 'derivative-free': '#1a73e8', solver: '#a16207' };
 const PACE = 500; // iterations per second per optimiser in slow motion
 
 let el;
@@ -23,7 +25,7 @@ function label(name) {
   const t = app.t;
   return {
     gd: t('compare.opt.gd'), momentum: t('compare.opt.momentum'), cg: t('compare.opt.cg'),
-    'derivative-free': t('compare.opt.df'),
+    'derivative-free': t('compare.opt.df'), solver: t('compare.opt.solver'),
   }[name];
 }
 
@@ -35,9 +37,9 @@ function scale() {
 function settings() {
   const st = state.read();
   const sum = app.summary.settings;
-  const opt = (st.copt || NAMES.join(',')).split(',').filter((n) => NAMES.includes(n));
+  const opt = (st.copt || DEFAULT.join(',')).split(',').filter((n) => NAMES.includes(n));
   return {
-    optimizers: opt.length ? opt : NAMES,
+    optimizers: opt.length ? opt : DEFAULT,
     dataset: st.cdata || '',
     hidden: state.int(st.chidden, sum.hidden),
     seed: state.int(st.cseed, sum.seed),
@@ -58,7 +60,7 @@ function build() {
     h('input', { type: 'checkbox', id: `compare-opt-${n}`, value: n, checked: s.optimizers.includes(n),
       onchange: () => {
         const chosen = NAMES.filter((x) => el.querySelector(`#compare-opt-${x}`).checked);
-        state.update({ copt: chosen.length === NAMES.length ? null : chosen.join(',') });
+        state.update({ copt: chosen.join(',') === DEFAULT.join(',') ? null : chosen.join(',') });
       } }),
     ' ', h('span', { class: 'swatch', style: `background:${COLORS[n]}` }), ' ', h('code', {}, n), ' ', label(n)));
   const data = h('select', { id: 'compare-data', onchange: (e) => state.update({ cdata: e.target.value || null }) },
@@ -67,6 +69,10 @@ function build() {
   el.replaceChildren(
     h('h2', { id: 'h-compare' }, t('compare.title')),
     h('p', { class: 'intro' }, t('compare.intro')),
+    h('p', { class: 'note', id: 'compare-from-session' }, t('compare.fromSession', {
+      data: app.summary.data.name + (app.summary.data.edited ? t('status.edited') : ''),
+      hidden: app.summary.settings.hidden, seed: app.summary.settings.seed, eta: app.summary.settings.eta,
+    })),
     h('fieldset', { class: 'panel optimizers' }, h('legend', {}, t('compare.optimizers')), checks),
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'compare-data' }, t('compare.data')), data),
@@ -99,6 +105,7 @@ function build() {
         h('li', {}, t('compare.explainGd')),
         h('li', {}, t('compare.explainCg')),
         h('li', {}, t('compare.explainDf')),
+        h('li', {}, t('compare.explainSolver')),
         h('li', {}, t('compare.explainZero')))));
   if (chart) chart.destroy();
   chart = lineChart(el.querySelector('#compare-chart'), {

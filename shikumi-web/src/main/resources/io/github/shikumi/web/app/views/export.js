@@ -2,9 +2,47 @@
 // workbook of the model shown (headings in the page's language).
 import { h } from '../fmt.js';
 import { lang } from '../i18n.js';
+import { stateFile, parseStateFile } from '../share.js';
+import * as state from '../state.js';
+
+const PENDING_KEY = 'shikumi.pendingState'; // as app.js reads it after the reload
+
+/** Downloads the state file of the session and the iteration shown. */
+async function saveState() {
+  const s = app.summary;
+  const text = s.data.edited || !s.data.bundled ? await (await fetch(app.s.dataUrl())).text() : null;
+  const at = state.read().at === undefined ? null : app.at();
+  const blob = new Blob([stateFile(s, app.curve, text, at, 'export')], { type: 'application/json' });
+  const a = h('a', { href: URL.createObjectURL(blob), download: `shikumi-state-${s.run.last}.json`, hidden: true });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+/** Opens a state file: the page reloads and rebuilds the session from it (a fresh session of this tab). */
+async function openState(input, error) {
+  const file = input.files && input.files[0];
+  if (!file) return;
+  const text = await file.text();
+  if (!parseStateFile(text)) {
+    error.textContent = app.t('export.stateBad');
+    error.hidden = false;
+    return;
+  }
+  sessionStorage.setItem(PENDING_KEY, text);
+  history.replaceState(null, '', `#/export?state=file&lang=${lang()}`);
+  location.reload();
+}
 
 let el;
 let app;
+
+function stateOpener(t) {
+  const error = h('p', { class: 'field-error', id: 'export-open-error', role: 'alert', hidden: true });
+  const input = h('input', { type: 'file', id: 'export-open', accept: '.json,application/json' });
+  input.addEventListener('change', () => openState(input, error));
+  return h('div', {}, h('label', { for: 'export-open' }, t('export.open')), ' ', input, error, h('p', { class: 'hint' }, t('export.openHint')));
+}
 
 function render() {
   const t = app.t;
@@ -21,7 +59,11 @@ function render() {
         h('p', { class: 'hint' }, t('export.dataHint'))),
       h('li', {},
         h('a', { class: 'button', id: 'export-xlsx', href: app.s.xlsxUrl(k, lang()), download: '' }, t('export.xlsx', { k })),
-        h('p', { class: 'hint' }, t('export.xlsxHint')))));
+        h('p', { class: 'hint' }, t('export.xlsxHint'))),
+      h('li', {},
+        h('button', { type: 'button', class: 'button', id: 'export-state', onclick: saveState }, t('export.state')),
+        h('p', { class: 'hint' }, t('export.stateHint'))),
+      h('li', {}, stateOpener(t))));
 }
 
 export default {

@@ -5,6 +5,7 @@
 // confusion matrix on the test set.
 import { h, num, pct } from '../fmt.js';
 import { api } from '../api.js';
+import { lineChart } from '../chart.js';
 import * as state from '../state.js';
 
 let el;
@@ -14,6 +15,37 @@ let gallery = null;
 let status = null;
 let events = null;
 let seq = 0;
+/** The loss at each event of the running run (the live chart), and (time, fraction done) for the ETA. */
+let losses = [];
+let pace = [];
+let lossChart = null;
+
+/**
+ * Seconds left from the pace of the last ~10 s of this run in the page (not from its start, which
+ * includes reading the files and the first epoch's warm-up), or null until 2 s of pace are seen.
+ */
+function secondsLeft(s) {
+  const now = performance.now() / 1000;
+  pace.push({ t: now, f: s.fraction || 0 });
+  while (pace.length > 2 && now - pace[1].t > 10) pace.shift();
+  const first = pace[0];
+  const df = (s.fraction || 0) - first.f;
+  if (now - first.t < 2 || df <= 0) return null;
+  return ((1 - (s.fraction || 0)) * (now - first.t)) / df;
+}
+
+function followLoss(s) {
+  if (s.loss === null || s.loss === undefined || !(s.batches > 0)) return;
+  const box = el.querySelector('#images-loss');
+  if (!box) return;
+  if (!lossChart) {
+    box.hidden = false;
+    lossChart = lineChart(box, { title: app.t('images.lossChart'), xLabel: app.t('images.lossX'), height: 180,
+      series: [{ label: app.t('images.col.loss'), color: '#c2410c' }] });
+  }
+  if (losses[losses.length - 1] !== s.loss) losses.push(s.loss);
+  lossChart.set([losses]);
+}
 
 const base = () => `/api/sessions/${app.s.id}/images`;
 
@@ -91,8 +123,17 @@ async function startRun() {
   const epochs = Number(el.querySelector('#images-epochs').value);
   const hidden = Number(el.querySelector('#images-hidden').value);
   const trainImages = Number(el.querySelector('#images-count').value);
-  status = await app.act(() => api.post(`${base()}/run`, { dataset: info.name, epochs, hidden, trainImages }));
+  losses = [];
+  pace = [];
+  if (lossChart) { lossChart.destroy(); lossChart = null; }
+  status = await app.act(() => api.post(`${base()}/run`, { dataset: info.name, epochs, hidden, trainImages })).catch(() => status);
   renderRun();
+}
+
+function progressText(t, s) {
+  const left = secondsLeft(s);
+  const vars = { epoch: s.epoch, epochs: s.epochs, batch: s.batch, batches: s.batches, loss: num(s.loss, 4) };
+  return left === null ? t('images.progressEstimating', vars) : t('images.progress', { ...vars, secs: Math.ceil(left) });
 }
 
 function renderRun() {
@@ -107,11 +148,10 @@ function renderRun() {
   if (running) {
     parts.push(h('div', { class: 'progress panel', id: 'images-progress' },
       h('progress', { id: 'images-bar', max: '1', value: String(s.fraction || 0) }),
-      h('span', { id: 'images-progress-text', 'aria-live': 'polite' }, s.state === 'loading' ? t('images.starting')
-        : t('images.progress', {
-          epoch: s.epoch, epochs: s.epochs, batch: s.batch, batches: s.batches,
-          loss: num(s.loss, 4), secs: s.etaSeconds == null ? '…' : Math.ceil(s.etaSeconds),
-        }))));
+      // no "batch 0 of 0" before the first batch: still starting
+      h('span', { id: 'images-progress-text', 'aria-live': 'polite' }, s.state === 'loading' || !(s.batches > 0) ? t('images.starting')
+        : progressText(t, s))));
+    followLoss(s);
   } else if (s.state !== 'idle') {
     parts.push(h('p', { id: 'images-state', class: s.state === 'done' ? 'ok' : 'bad' },
       t(`images.state.${s.state}`, { secs: num(s.seconds, 3), error: s.error || '' })));
@@ -160,7 +200,9 @@ function render() {
     h('div', { class: 'toolbar' },
       h('button', { type: 'button', id: 'images-start', onclick: startRun }, t('images.start')),
       h('button', { type: 'button', id: 'images-cancel', disabled: true, onclick: () => app.act(() => api.post(`${base()}/cancel`)) }, t('images.cancel'))),
-    h('div', { id: 'images-run' })));
+    h('div', { id: 'images-run' }),
+    h('div', { class: 'chart', id: 'images-loss', hidden: true })));
+  if (lossChart) { lossChart.destroy(); lossChart = null; }
   el.append(h('section', { id: 'images-gallery', 'aria-label': t('images.galleryLabel') }, h('p', {}, t('images.loading'))));
   renderGallery();
   renderRun();

@@ -1,5 +1,5 @@
 // Network: the diagram of the layers at the iteration shown, for the selected image.
-import { h } from '../fmt.js';
+import { h, touchOnly } from '../fmt.js';
 import { diagram, legend } from '../diagram.js';
 import { imagePicker, selectedImage, follow, sessionData } from './common.js';
 import * as state from '../state.js';
@@ -17,7 +17,7 @@ async function render() {
   const k = app.at();
   const net = await app.act(() => app.s.network(k, img));
   if (my !== seq) return;
-  const infoBox = h('pre', { class: 'info', id: 'network-info', 'aria-live': 'polite' }, info || t('network.infoEmpty'));
+  const infoBox = h('pre', { class: 'info', id: 'network-info', 'aria-live': 'polite' }, info || t(touchOnly() ? 'network.infoEmptyTouch' : 'network.infoEmpty'));
   el.replaceChildren(
     h('h2', { id: 'h-network' }, t('network.title')),
     h('p', { class: 'intro' }, t('network.intro')),

@@ -24,6 +24,17 @@ function verdict(t, row) {
     `${row.correct ? '✓' : '✗'} ${t('results.predicted', { label: row.predicted })}`);
 }
 
+/** The test images the network classifies wrongly at the iteration shown, drawn with what it read. */
+function testWrong(t, res, data) {
+  const name = res.test.after.name;
+  const wrong = res.test.after.predictions.map((p, n) => ({ ...p, n })).filter((p) => !p.correct);
+  if (wrong.length === 0) return h('p', { id: 'results-test-wrong' }, t('results.testNoneWrong', { name }));
+  return h('div', { id: 'results-test-wrong' }, h('h4', {}, t('results.testWrong', { name, n: wrong.length })),
+    h('ul', { class: 'wrong-list' }, wrong.map((p) => h('li', {},
+      res.test.images ? thumbnail(res.test.images[p.n], data.height, data.width, 5) : null,
+      ` ${t('results.testItem', { n: p.n, label: p.label, predicted: p.predicted })}`))));
+}
+
 async function render() {
   const my = ++seq;
   const t = app.t;
@@ -56,6 +67,7 @@ async function render() {
           h('h3', {}, t('results.test', { name: res.test.after.name })),
           h('p', { id: 'results-test-before' }, t('results.beforeLine'), ' ', acc(res.test.before)),
           h('p', { id: 'results-test-after' }, t('results.afterLine', { k }), ' ', h('b', {}, acc(res.test.after))),
+          testWrong(t, res, data),
         ] : h('p', { class: 'note' }, t('results.noTest'))),
       h('section', { class: 'panel' }, confusion(t, res.labels, res.after.confusion, 'confusion'))),
     h('label', { class: 'check' },

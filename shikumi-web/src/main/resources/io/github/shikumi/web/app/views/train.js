@@ -4,7 +4,7 @@
 import { h, num, pct } from '../fmt.js';
 import { lineChart } from '../chart.js';
 import { diagram } from '../diagram.js';
-import { follow } from './common.js';
+import { follow, checkedField } from './common.js';
 import * as state from '../state.js';
 
 const PACE = 200; // iterations per second in slow motion
@@ -16,6 +16,14 @@ let accChart = null;
 let live = null;
 let progressBox = null;
 let built = false;
+/** The target of a paused run: Resume trains on to exactly it. Cancel (and any other action) forgets it. */
+let pausedTarget = null;
+let branched = false;
+
+/** The field's value when it is valid, else null with the field marked (see checkedField). */
+function checked(field, labelKey, opts) {
+  return checkedField(app, field, labelKey, opts);
+}
 
 function scale() {
   return state.read().scale === 'lin' ? 'lin' : 'log';
@@ -26,36 +34,59 @@ function build() {
   const st = state.read();
   const sum = app.summary;
   const field = (id, key, value, attrs) => h('div', { class: 'field' },
-    h('label', { for: id }, t(key)), h('input', { id, value: String(value), ...attrs }));
+    h('label', { for: id }, t(key)), h('input', { id, value: String(value), 'aria-describedby': `${id}-error`, ...attrs }),
+    h('span', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true }));
+  const limits = app.limits || {};
   const eta = field('train-eta', 'train.eta', sum.settings.eta, { type: 'number', step: 'any', min: '0', inputmode: 'decimal' });
   const hidden = field('train-hidden', 'train.hidden', sum.settings.hidden, { type: 'number', min: '1', max: '32', step: '1' });
   const seed = field('train-seed', 'train.seed', sum.settings.seed, { type: 'number', min: '0', step: '1' });
   const iters = field('train-iterations', 'train.iterations', state.int(st.runN, 500), { type: 'number', min: '1', step: '1' });
   const slow = h('input', { type: 'checkbox', id: 'train-slow', checked: st.pace !== '0' });
   slow.addEventListener('change', () => state.update({ pace: slow.checked ? null : '0' }));
+  const valid = {
+    eta: () => checked(eta, 'train.eta', { min: 0, max: 100, above: true }),
+    hidden: () => checked(hidden, 'train.hidden', { integer: true, min: 1, max: limits.maxHidden || 32 }),
+    seed: () => checked(seed, 'train.seed', { integer: true, min: 0, max: 2147483647 }),
+    iters: () => checked(iters, 'train.iterations', { integer: true, min: 1, max: limits.maxRunIterations || 100000 }),
+  };
   const apply = async () => {
-    const e = Number(eta.querySelector('input').value);
-    const hd = Number(hidden.querySelector('input').value);
-    const sd = Number(seed.querySelector('input').value);
+    const e = valid.eta();
+    const hd = valid.hidden();
+    const sd = valid.seed();
+    if (e === null || hd === null || sd === null) return false;
     const body = {};
     if (e !== app.summary.settings.eta) body.eta = e;
     if (hd !== app.summary.settings.hidden) body.hidden = hd;
     if (sd !== app.summary.settings.seed) body.seed = sd;
     if (Object.keys(body).length === 0) return true;
+    if ((body.hidden !== undefined || body.seed !== undefined) && app.last() > 0
+        && !window.confirm(t('train.confirmDiscard', { k: app.last() }))) {
+      hidden.querySelector('input').value = String(app.summary.settings.hidden);
+      seed.querySelector('input').value = String(app.summary.settings.seed);
+      return false;
+    }
+    pausedTarget = null;
     const r = await app.act(() => app.s.settings(body)).catch(() => null);
     if (!r) return false;
     state.update({ eta: r.settings.eta, hidden: r.settings.hidden, seed: r.settings.seed, n: r.run.last || null, at: null });
     await app.refresh();
     return true;
   };
-  [eta, hidden, seed].forEach((f) => f.querySelector('input').addEventListener('change', apply));
-  const n = () => Math.max(1, Math.round(Number(iters.querySelector('input').value) || 1));
-  iters.querySelector('input').addEventListener('change', () => state.update({ runN: n() === 500 ? null : n() }));
-  const button = (id, key, f, cls = '') => h('button', { type: 'button', id, class: cls, onclick: f }, t(key));
+  [eta, hidden, seed].forEach((f) => f.querySelector('input').addEventListener('change', () => apply().catch(() => {})));
+  eta.querySelector('input').addEventListener('input', valid.eta);
+  hidden.querySelector('input').addEventListener('input', valid.hidden);
+  seed.querySelector('input').addEventListener('input', valid.seed);
+  iters.querySelector('input').addEventListener('input', valid.iters);
+  const n = () => valid.iters();
+  iters.querySelector('input').addEventListener('change', () => { const v = n(); if (v !== null) state.update({ runN: v === 500 ? null : v }); });
+  // a refusal is shown by app.act as one line; it never reaches the console as an uncaught error
+  const button = (id, key, f, cls = '') => h('button', {
+    type: 'button', id, class: cls, onclick: () => Promise.resolve().then(f).catch(() => {}),
+  }, t(key));
   progressBox = h('div', { class: 'progress panel', id: 'train-progress', hidden: true },
     h('progress', { id: 'train-bar', max: '1', value: '0' }),
     h('span', { id: 'train-progress-text', 'aria-live': 'polite' }),
-    button('train-cancel', 'train.cancel', () => app.act(() => app.s.cancel())));
+    button('train-cancel', 'train.cancel', () => { pausedTarget = null; return app.act(() => app.s.cancel()); }));
   el.replaceChildren(
     h('h2', { id: 'h-train' }, t('train.title')),
     h('p', { class: 'intro' }, t('train.intro')),
@@ -64,16 +95,32 @@ function build() {
     h('div', { class: 'toolbar' },
       button('train-step', 'train.step', async () => {
         if (!(await apply())) return;
+        pausedTarget = null;
         await app.act(() => app.s.step(1));
       }),
       button('train-run', 'train.run', async () => {
-        if (!(await apply())) return;
-        await app.act(() => app.s.run(n(), slow.checked ? PACE : 0));
+        const count = n();
+        if (count === null || !(await apply())) return;
+        pausedTarget = null;
+        await app.act(() => app.s.run(count, slow.checked ? PACE : 0));
         app.summary.run.running = true;
         updateButtons();
       }, 'primary'),
-      button('train-pause', 'train.pause', () => app.act(() => app.s.cancel())),
+      button('train-pause', 'train.pause', () => {
+        pausedTarget = app.summary.run.target; // Resume goes on to exactly this iteration
+        return app.act(() => app.s.cancel());
+      }),
+      button('train-resume', 'train.resume', async () => {
+        const left = pausedTarget - app.last();
+        pausedTarget = null;
+        if (left > 0) {
+          await app.act(() => app.s.run(left, slow.checked ? PACE : 0));
+          app.summary.run.running = true;
+        }
+        updateButtons();
+      }),
       button('train-reset', 'train.reset', async () => {
+        pausedTarget = null;
         await app.act(() => app.s.reset());
         state.update({ n: null, at: null });
         await app.refresh();
@@ -94,9 +141,10 @@ function build() {
     h('section', { class: 'panel' }, h('h3', {}, t('train.liveTitle')), live = h('div', { class: 'live' })));
   if (eChart) eChart.destroy();
   if (accChart) accChart.destroy();
+  branched = !!app.curve.branchedE; // the "before branching" curve and its legend only after a branch
   eChart = lineChart(el.querySelector('#train-e-chart'), {
     title: t('train.eChart'), log: scale() === 'log', xLabel: t('chart.iteration'),
-    series: [{ label: 'E', color: '#c2410c' }, { label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }],
+    series: [{ label: 'E', color: '#c2410c' }].concat(branched ? [{ label: t('chart.branched'), color: '#9ca3af', dash: [6, 4] }] : []),
   });
   accChart = lineChart(el.querySelector('#train-acc-chart'), {
     title: t('train.accChart'), percent: true, xLabel: t('chart.iteration'),
@@ -112,6 +160,10 @@ function updateButtons() {
   el.querySelector('#train-run').disabled = running;
   el.querySelector('#train-reset').disabled = running;
   el.querySelector('#train-pause').disabled = !running;
+  el.querySelector('#train-pause').hidden = !running && pausedTarget !== null;
+  const resume = el.querySelector('#train-resume');
+  resume.hidden = running || pausedTarget === null || pausedTarget <= app.last();
+  if (!resume.hidden) resume.textContent = app.t('train.resumeTo', { target: pausedTarget });
   ['train-eta', 'train-hidden', 'train-seed'].forEach((id) => { el.querySelector(`#${id}`).disabled = running; });
 }
 
@@ -119,7 +171,7 @@ function update() {
   if (!built) return;
   const t = app.t;
   const r = app.summary.run;
-  eChart.set([app.curve.e, app.curve.branchedE]);
+  eChart.set(branched ? [app.curve.e, app.curve.branchedE] : [app.curve.e]);
   accChart.set([app.curve.accuracy]);
   el.querySelector('#train-readout').textContent = t('train.readout', {
     k: r.last, e: num(r.e, 5), acc: pct(r.accuracy), e0: num(app.curve.e[0], 5),

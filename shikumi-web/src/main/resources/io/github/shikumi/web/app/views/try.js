@@ -1,6 +1,6 @@
 // Try it: draw on an empty grid; the outputs update on every click; a map of ∂z_k/∂x_i for the chosen
 // output k shows which pixels push towards that label (orange) or away from it (blue).
-import { h, num, exact, diverging } from '../fmt.js';
+import { h, num, exact, diverging, touchOnly } from '../fmt.js';
 import { pixelGrid } from '../grid.js';
 import { outputBars } from '../bars.js';
 import { follow } from './common.js';
@@ -12,6 +12,11 @@ let pixels = null;
 let shape = null;
 let result = null;
 let seq = 0;
+
+/** A value in at most five characters (−0.54, 0.07, 0), for a pixel's cell. */
+export function short(v) {
+  return (Math.abs(v) < 0.005 ? '0' : v.toFixed(2)).replace('-', '−');
+}
 
 function chosenOutput(labels) {
   const k = state.int(state.read().out, -1);
@@ -39,7 +44,7 @@ function build() {
     shape = { h: d.height, w: d.width };
     pixels = new Array(d.height * d.width).fill(0);
   }
-  const cell = d.width > 12 ? 14 : 48;
+  const cell = d.width > 12 ? 14 : window.innerWidth < 560 ? 34 : 48; // on a phone the outputs fit beside the grid
   drawGrid = pixelGrid({
     height: d.height, width: d.width, pixels, editable: true, cell, label: t('try.gridAria'),
     onToggle: (i) => { pixels[i] = pixels[i] ? 0 : 1; drawGrid.set(pixels); classify(); },
@@ -61,7 +66,7 @@ function build() {
           h('button', { type: 'button', id: 'try-clear', onclick: () => { pixels.fill(0); drawGrid.set(pixels); classify(); } }, t('try.clear')),
           h('button', { type: 'button', id: 'try-invert', onclick: () => { for (let i = 0; i < pixels.length; i++) pixels[i] = 1 - pixels[i]; drawGrid.set(pixels); classify(); } }, t('try.invert')))),
       h('section', { class: 'panel' }, h('h3', {}, t('try.outputs')), outBox),
-      h('section', { class: 'panel' }, mapTitle, chooser, mapGrid, h('p', { class: 'hint' }, t('try.mapHint')))));
+      h('section', { class: 'panel' }, mapTitle, chooser, mapGrid, h('p', { class: 'hint' }, t(touchOnly() ? 'try.mapHintTouch' : 'try.mapHint')))));
 }
 
 function paint() {
@@ -86,7 +91,7 @@ function paint() {
     const text = `∂z${k + 1}/∂x${i + 1} (${Math.floor(i / w) + 1}-${(i % w) + 1}) = ${exact(sens[i])}`;
     cellEl.title = text;
     cellEl.setAttribute('aria-label', `${num(sens[i])}: ${text}`);
-    cellEl.textContent = w <= 12 ? num(sens[i], 2) : '';
+    cellEl.textContent = w <= 12 ? short(sens[i]) : ''; // two decimals fit the cell; the exact value is in the title
   });
 }
 
