@@ -74,7 +74,7 @@ class ReadmeFiguresTest {
     }
 
     private static List<Comparison.Entry> compare(Network start, double eta) {
-        return Comparison.run(start, aple, Optimizers.byNames(Optimizers.NAMES, eta), 500, Comparison.Listener.NONE);
+        return Comparison.run(start, aple, Optimizers.byNames(Optimizers.DEFAULT, eta), 500, Comparison.Listener.NONE);
     }
 
     private static String percent(double share) {
