@@ -63,7 +63,8 @@ public final class CheckXlsxCommand implements Callable<Integer> {
             return 0;
         }
         long wrong = r.findings().size() - r.missing();
-        w.println(text.get("check.summary", file.toString(), r.checked(), wrong, r.missing()));
+        w.println(r.missing() > 0 ? text.get("check.summary", file.toString(), r.checked(), wrong, r.missing())
+                : text.get("check.summaryFull", file.toString(), r.checked(), wrong));
         int shown = 0;
         for (Finding f : r.findings()) {
             if (f.missing() || shown >= max) {

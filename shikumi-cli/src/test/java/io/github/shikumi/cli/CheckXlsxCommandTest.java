@@ -100,6 +100,23 @@ class CheckXlsxCommandTest {
         assertThat(b.errLine()).contains("--blank").contains("sigma").doesNotContain("\n");
     }
 
+    @Test
+    void macro_workbook_is_written_as_xlsm_checks_clean_and_bad_options_are_refused() throws Exception {
+        Path book = dir.resolve("book.xlsm");
+        CliRun r = CliRun.of("export-xlsx", "--macro", "--iterations", "5", "--out", book.toString(), "--lang", "en");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (org.apache.poi.poifs.macros.VBAMacroReader vba = new org.apache.poi.poifs.macros.VBAMacroReader(book.toFile())) {
+            assertThat(vba.readMacros().get("ShikumiMacro")).contains("Sub ShikumiTrain()", "RefersToRange.Value");
+        }
+        assertThat(CliRun.of("check-xlsx", book.toString(), "--lang", "en").exit()).isZero();
+        CliRun x = CliRun.of("export-xlsx", "--macro", "--out", dir.resolve("book.xlsx").toString(), "--lang", "en");
+        assertThat(x.exit()).isEqualTo(2);
+        assertThat(x.errLine()).isEqualTo("shikumi: --macro writes a macro-enabled workbook: give --out a name ending .xlsm (Excel refuses a .xlsx with macros)");
+        CliRun e = CliRun.of("export-xlsx", "--macro", "--exercise", "--out", dir.resolve("e.xlsm").toString(), "--lang", "en");
+        assertThat(e.exit()).isEqualTo(2);
+        assertThat(e.errLine()).contains("--macro").contains("--exercise").doesNotContain("\n");
+    }
+
     private static Set<String> formulaCells(Path workbook) throws Exception {
         Set<String> cells = new HashSet<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(workbook)))) {

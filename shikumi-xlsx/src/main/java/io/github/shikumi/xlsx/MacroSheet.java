@@ -60,6 +60,8 @@ final class MacroSheet {
         lines.add("    Next i");
         lines.add("    Application.ScreenUpdating = True");
         lines.add("End Sub");
+        // the VBA editor's code page (Windows-31J for Japanese) has no U+2212 minus sign: comments take ASCII '-'
+        lines.replaceAll(l -> l.replace('−', '-'));
         return lines;
     }
 

@@ -32,6 +32,11 @@ final class VbaProject {
         boolean ascii = modules.stream().allMatch(m -> m.lines().stream().allMatch(l -> l.chars().allMatch(c -> c < 128)));
         int codePage = ascii ? 1252 : 932;
         Charset cs = Charset.forName(ascii ? "windows-1252" : "windows-31j");
+        for (Module m : modules) {
+            if (!cs.newEncoder().canEncode(source(m))) {
+                throw new IllegalArgumentException("module " + m.name() + " has characters that " + cs + " cannot hold");
+            }
+        }
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             DirectoryEntry vba = fs.createDirectory("VBA");
             // _VBA_PROJECT: Reserved1 0x61CC, Version 0xFFFF (none: the source is compiled on opening), 0x00, 0x0000
