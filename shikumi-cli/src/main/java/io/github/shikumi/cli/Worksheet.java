@@ -6,9 +6,7 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One student's worksheet: the network after {@code iteration} steps of gradient descent, one image, and every
@@ -52,38 +50,6 @@ record Worksheet(int number, Long seed, Dataset data, int image, int iteration, 
     /** The updated parameter p − η·∂E/∂p (what {@code train} has after {@code iteration + 1} steps). */
     double updated(int p) {
         return net.param(p) - eta * gradientE[p]; // p ← p − η·∂E/∂p
-    }
-
-    /** The answers of one kind's pages, by box name (the names {@link WorksheetHtml} gives the boxes). */
-    Map<String, Double> answers(Kind kind) {
-        Map<String, Double> a = new LinkedHashMap<>();
-        ParamLayout lay = layout();
-        if (kind == Kind.FORWARD || kind == Kind.ALL) {
-            for (int l = 0; l < lay.layers(); l++) {
-                for (int j = 0; j < lay.units(l); j++) {
-                    a.put(sName(l, j), trace.s(l, j));
-                    a.put(zName(l, j), trace.z(l, j));
-                }
-            }
-            a.put("e", trace.e());
-        }
-        if (kind == Kind.BACKWARD || kind == Kind.ALL) {
-            for (int l = lay.layers() - 1; l >= 0; l--) {
-                for (int j = 0; j < lay.units(l); j++) {
-                    a.put(deltaName(l, j), trace.delta(l, j));
-                }
-            }
-            double[] g = trace.gradient();
-            for (int p = 0; p < lay.count(); p++) {
-                a.put(termName(p), g[p]);
-            }
-        }
-        if (kind == Kind.UPDATE || kind == Kind.ALL) {
-            for (int p = 0; p < lay.count(); p++) {
-                a.put(updatedName(p), updated(p));
-            }
-        }
-        return a;
     }
 
     String sName(int l, int j) {
