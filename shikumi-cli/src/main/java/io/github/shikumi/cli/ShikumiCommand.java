@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             SweepCommand.class,
             ServeCommand.class,
+            WorksheetCommand.class,
+            CheckXlsxCommand.class,
         })
 public final class ShikumiCommand implements Runnable {
     @Spec

@@ -34,6 +34,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "N", required = true, descriptionKey = "image")
     int image;
 
+    @Mixin
+    CommonOptions.JsonOutput json;
+
     @Override
     public Integer call() {
         Text t = Text.of(Locale.getDefault());
@@ -51,6 +54,10 @@ public final class TraceCommand implements Callable<Integer> {
         Trace tr = Trace.of(net, d.image(n), d.target(n));
         PrintWriter w = spec.commandLine().getOut();
         ParamLayout lay = net.layout();
+        if (json.on) {
+            w.println(Json.text(json(d, n, net, tr)));
+            return 0;
+        }
         w.println(t.get("trace.title", image, d.labelOf(n), d.name(), lay.shapeText()));
         for (String line : BitmapArt.lines(d, n, true)) {
             w.println("  " + line);
@@ -133,6 +140,44 @@ public final class TraceCommand implements Callable<Integer> {
         w.println();
         w.println(t.get("trace.sumNote"));
         return 0;
+    }
+
+    /**
+     * The trace as JSON, full doubles: per weight layer (the book's H, O) s, z and δ of every unit; e; the image's
+     * gradient terms ∂e/∂p in the one parameter order, with their names.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode json(Dataset d, int n, Network net, Trace tr) {
+        ParamLayout lay = net.layout();
+        var root = Json.object();
+        root.put("image", n + 1);
+        root.put("label", d.labelOf(n));
+        Json.putNetwork(root, net);
+        Json.putData(root, d);
+        root.set("inputs", Json.numbers(tr.inputs()));
+        root.set("targets", Json.numbers(tr.targets()));
+        var layers = root.putArray("layers");
+        for (int l = 0; l < lay.layers(); l++) {
+            var layer = layers.addObject();
+            layer.put("name", lay.layerName(l));
+            double[] s = new double[lay.units(l)];
+            double[] z = new double[lay.units(l)];
+            double[] delta = new double[lay.units(l)];
+            for (int j = 0; j < lay.units(l); j++) {
+                s[j] = tr.s(l, j);
+                z[j] = tr.z(l, j);
+                delta[j] = tr.delta(l, j);
+            }
+            layer.set("s", Json.numbers(s));
+            layer.set("z", Json.numbers(z));
+            layer.set("delta", Json.numbers(delta));
+        }
+        root.put("e", tr.e());
+        var names = root.putArray("names");
+        for (int p = 0; p < lay.count(); p++) {
+            names.add(lay.name(p));
+        }
+        root.set("gradient", Json.numbers(tr.gradient()));
+        return root;
     }
 
     /** The book's index letters: i for inputs, j for hidden units, k for output units. */

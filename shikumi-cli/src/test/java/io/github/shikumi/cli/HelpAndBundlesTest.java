@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class HelpAndBundlesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"train", "gradient", "gradcheck", "classify", "trace", "data", "data show", "serve", "export-xlsx"})
+    @ValueSource(strings = {"train", "gradient", "gradcheck", "classify", "trace", "data", "data show", "serve", "export-xlsx", "worksheet", "check-xlsx"})
     void every_command_has_help_in_english_and_japanese(String command) {
         String[] words = command.split(" ");
         String[] en = append(words, "--help", "--lang", "en");

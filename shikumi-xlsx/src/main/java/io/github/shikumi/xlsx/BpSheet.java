@@ -5,7 +5,9 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ComparisonOperator;
@@ -40,6 +42,8 @@ final class BpSheet {
     private final Trace[] traces;
     private final double[] gradient;
     private double error;
+    /** Formula blocks left empty for the learner (an exercise); none for the full workbook. */
+    private Set<Block> blank = EnumSet.noneOf(Block.class);
 
     private BpSheet(Workbook wb, Styles st, Locale locale, BpLayout at, Network model, Dataset data) {
         this.wb = wb;
@@ -64,7 +68,14 @@ final class BpSheet {
     /** Writes the BP sheet into {@code wb} (a streaming workbook: rows may be written in any order, none flushed). */
     static Sheet write(Workbook wb, Styles st, Locale locale, BpLayout at, Network model, Dataset data,
                        double eta, int iterations) {
+        return write(wb, st, locale, at, model, data, eta, iterations, EnumSet.noneOf(Block.class));
+    }
+
+    /** {@link #write}, the formula cells of {@code blank} left empty (styled as cells to fill in): an exercise. */
+    static Sheet write(Workbook wb, Styles st, Locale locale, BpLayout at, Network model, Dataset data,
+                       double eta, int iterations, Set<Block> blank) {
         BpSheet s = new BpSheet(wb, st, locale, at, model, data);
+        s.blank = EnumSet.copyOf(blank.isEmpty() ? EnumSet.noneOf(Block.class) : blank);
         s.names();
         s.top(model, data, eta, iterations);
         s.blocks(model, eta);
@@ -83,7 +94,7 @@ final class BpSheet {
         number(BpLayout.ROW_ITERATIONS, at.num0, iterations, st.input);
         text(BpLayout.ROW_E, 0, OutputFormulas.text(output, Text.BP_E, Text.BP_E_SOFTMAX).format(locale), st.label);
         // E = Σ_images e
-        formula(BpLayout.ROW_E, at.num0, "SUM(" + columnRange(at.eColumn()) + ")", error, st.total);
+        formula(Block.TOTAL, BpLayout.ROW_E, at.num0, "SUM(" + columnRange(at.eColumn()) + ")", error, st.total);
         text(BpLayout.ROW_LEGEND, at.num0, Text.BP_LEGEND_INPUT.format(locale), st.input);
         text(BpLayout.ROW_LEGEND, at.num0 + 2, Text.BP_LEGEND_FORMULA.format(locale), st.total);
         String note = at.images == data.size()
@@ -102,9 +113,9 @@ final class BpSheet {
             int c = at.blockColumn(p);
             number(at.paramsTop + r, c, model.param(p), st.input);
             // ∂E/∂p = Σ_images ∂e/∂p
-            formula(at.gradientTop + r, c, "SUM(" + columnRange(at.termColumn(p)) + ")", gradient[p], st.formula);
+            formula(Block.GRADIENT, at.gradientTop + r, c, "SUM(" + columnRange(at.termColumn(p)) + ")", gradient[p], st.formula);
             // p ← p − η·∂E/∂p
-            formula(at.updatedTop + r, c, A1.ref(at.paramsTop + r, c) + "-eta*" + A1.ref(at.gradientTop + r, c),
+            formula(Block.UPDATED, at.updatedTop + r, c, A1.ref(at.paramsTop + r, c) + "-eta*" + A1.ref(at.gradientTop + r, c),
                     model.param(p) - eta * gradient[p], st.formula);
         }
     }
@@ -190,11 +201,11 @@ final class BpSheet {
                     inputs = A1.range(r, at.zColumn(l - 1, 0), r, at.zColumn(l - 1, lay.fanIn(l) - 1));
                 }
                 // s_j = Σ_i w_ji·x_i − θ_j
-                formula(r, at.sColumn(l, j), "SUMPRODUCT(" + weights + "," + inputs + ")-"
+                formula(Block.S, r, at.sColumn(l, j), "SUMPRODUCT(" + weights + "," + inputs + ")-"
                         + A1.abs(top, at.num0 + at.thetaColumn), tr.s(l, j), st.formula);
                 if (l < out || output == Output.SIGMOID) {
                     // z_j = σ(s_j) = 1/(1 + e^(−s_j))
-                    formula(r, at.zColumn(l, j), OutputFormulas.sigmoid(A1.ref(r, at.sColumn(l, j))), tr.z(l, j),
+                    formula(Block.Z, r, at.zColumn(l, j), OutputFormulas.sigmoid(A1.ref(r, at.sColumn(l, j))), tr.z(l, j),
                             st.formula);
                 }
             }
@@ -203,17 +214,17 @@ final class BpSheet {
             softmax(r, tr, out);
         }
         // e = ½ Σ_k (t_k − z_k)² (softmax: e = −Σ_k t_k·log z_k)
-        formula(r, at.eColumn(), eFormula(at, r), tr.e(), st.formula);
+        formula(Block.E, r, at.eColumn(), eFormula(at, r), tr.e(), st.formula);
         for (int k = 0; k < lay.outputs(); k++) {
             String t = A1.ref(r, at.targetColumn(k));
             String z = A1.ref(r, at.zColumn(out, k));
             // δO_k = −(t_k − z_k)·z_k(1 − z_k) (softmax: δO_k = z_k − t_k)
-            formula(r, at.deltaColumn(out, k), OutputFormulas.delta(output, t, z), tr.delta(out, k), st.formula);
+            formula(Block.DELTA, r, at.deltaColumn(out, k), OutputFormulas.delta(output, t, z), tr.delta(out, k), st.formula);
         }
         for (int l = out - 1; l >= 0; l--) {
             for (int j = 0; j < lay.units(l); j++) {
                 // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-                formula(r, at.deltaColumn(l, j), hiddenDelta(at, r, l, j), tr.delta(l, j), st.formula);
+                formula(Block.DELTA, r, at.deltaColumn(l, j), hiddenDelta(at, r, l, j), tr.delta(l, j), st.formula);
             }
         }
         for (int l = 0; l < lay.layers(); l++) {
@@ -224,11 +235,11 @@ final class BpSheet {
                             ? A1.ref(r + at.pixelRow(i), at.pixelColumn(i))
                             : A1.ref(r, at.zColumn(l - 1, i));
                     // ∂e/∂w_ji = δ_j·(input i)
-                    formula(r, at.termColumn(lay.weight(l, j, i)), delta + "*" + input, tr.gradWeight(l, j, i),
+                    formula(Block.TERMS, r, at.termColumn(lay.weight(l, j, i)), delta + "*" + input, tr.gradWeight(l, j, i),
                             st.formula);
                 }
                 // ∂e/∂θ_j = −δ_j
-                formula(r, at.termColumn(lay.threshold(l, j)), "-" + delta, tr.gradThreshold(l, j), st.formula);
+                formula(Block.TERMS, r, at.termColumn(lay.threshold(l, j)), "-" + delta, tr.gradThreshold(l, j), st.formula);
             }
         }
     }
@@ -243,7 +254,7 @@ final class BpSheet {
         for (int k = 0; k < units; k++) {
             max = Math.max(max, tr.s(out, k));
         }
-        formula(r, at.maxColumn(), "MAX(" + A1.range(r, at.sColumn(out, 0), r, at.sColumn(out, units - 1)) + ")", max,
+        formula(Block.Z, r, at.maxColumn(), "MAX(" + A1.range(r, at.sColumn(out, 0), r, at.sColumn(out, units - 1)) + ")", max,
                 st.formula);
         double[] u = new double[units];
         double sum = 0;
@@ -252,12 +263,12 @@ final class BpSheet {
             sum += u[k];
         }
         for (int k = 0; k < units; k++) {
-            formula(r, at.uColumn(k), OutputFormulas.u(A1.ref(r, at.sColumn(out, k)), A1.ref(r, at.maxColumn())), u[k],
+            formula(Block.Z, r, at.uColumn(k), OutputFormulas.u(A1.ref(r, at.sColumn(out, k)), A1.ref(r, at.maxColumn())), u[k],
                     st.formula);
-            formula(r, at.zColumn(out, k), OutputFormulas.softmaxZ(A1.ref(r, at.uColumn(k)), A1.ref(r, at.sumColumn())),
+            formula(Block.Z, r, at.zColumn(out, k), OutputFormulas.softmaxZ(A1.ref(r, at.uColumn(k)), A1.ref(r, at.sumColumn())),
                     tr.z(out, k), st.formula);
         }
-        formula(r, at.sumColumn(), "SUM(" + A1.range(r, at.uColumn(0), r, at.uColumn(units - 1)) + ")", sum,
+        formula(Block.Z, r, at.sumColumn(), "SUM(" + A1.range(r, at.uColumn(0), r, at.uColumn(units - 1)) + ")", sum,
                 st.formula);
     }
 
@@ -424,6 +435,15 @@ final class BpSheet {
         Cell cell = cell(r, c);
         cell.setCellValue(v);
         cell.setCellStyle(style);
+    }
+
+    /** A formula cell of {@code block}, or an empty cell to fill in when the exercise leaves the block blank. */
+    private void formula(Block block, int r, int c, String f, double value, CellStyle style) {
+        if (blank.contains(block)) {
+            cell(r, c).setCellStyle(st.exercise);
+        } else {
+            formula(r, c, f, value, style);
+        }
     }
 
     /** A formula cell with its cached value (the streaming workbook stores the formula text unparsed). */

@@ -31,6 +31,8 @@ final class Styles {
     final XSSFCellStyle percent;
     final XSSFCellStyle mono;
     final XSSFCellStyle wrap;
+    /** A formula cell an exercise leaves for the learner: empty, light yellow, framed. */
+    final XSSFCellStyle exercise;
 
     Styles(XSSFWorkbook wb) {
         XSSFFont bold = wb.createFont();
@@ -84,6 +86,10 @@ final class Styles {
         wrap.setFont(courier);
         wrap.setWrapText(true);
         wrap.setVerticalAlignment(VerticalAlignment.TOP);
+        exercise = wb.createCellStyle();
+        exercise.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xFF, (byte) 0xF2, (byte) 0xCC}, null));
+        exercise.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        thinBorder(exercise);
     }
 
     private static void thinBorder(XSSFCellStyle s) {

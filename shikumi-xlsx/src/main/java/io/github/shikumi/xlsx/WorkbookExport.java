@@ -17,10 +17,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
 /**
  * The book's spreadsheet, generated: a workbook whose BP sheet computes E, the gradient and one
@@ -59,12 +62,18 @@ public final class WorkbookExport {
     /** {@link #export(Network, Dataset, double, int, Locale, Path, boolean)}, telling {@code listener} of each iteration. */
     public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
                                  Path out, boolean force, TrainingListener listener) {
+        return export(model, data, eta, iterations, locale, out, force, listener, false);
+    }
+
+    /** {@link #export(Network, Dataset, double, int, Locale, Path, boolean, TrainingListener)}, .xlsm with the macro when {@code macro}. */
+    public static History export(Network model, Dataset data, double eta, int iterations, Locale locale,
+                                 Path out, boolean force, TrainingListener listener, boolean macro) {
         AtomicFiles.checkWritable(out, force);
         check(model, data, eta, iterations);
         History history = Training.gradientDescent(model, data, eta, iterations, listener);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try {
-            write(data, eta, history, locale, bytes);
+            write(data, eta, history, locale, bytes, macro);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +107,16 @@ public final class WorkbookExport {
      */
     public static void write(Dataset data, double eta, History history, Locale locale, OutputStream out)
             throws IOException {
+        write(data, eta, history, locale, out, false);
+    }
+
+    /**
+     * {@link #write(Dataset, double, History, Locale, OutputStream)}, as a macro-enabled workbook (.xlsm) when
+     * {@code macro}: its VBA project ({@link VbaProject}) holds the macro ShikumiTrain, and the Macro sheet
+     * says how to run it and keeps the Initial block it resets the parameters to.
+     */
+    public static void write(Dataset data, double eta, History history, Locale locale, OutputStream out, boolean macro)
+            throws IOException {
         Network model = history.initial();
         check(model, data, eta, history.iterations());
         ParamLayout lay = model.layout();
@@ -108,13 +127,23 @@ public final class WorkbookExport {
         // same model and options, same bytes: no creation date in the core properties (POI would write the
         // time of writing), and the package rewritten with fixed entry times (StableZip: 1980-02-01 00:00)
         base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
+        ExerciseCheck.mark(base, at);
+        if (macro) {
+            base.setWorkbookType(XSSFWorkbookType.XLSM);
+            base.setVBAProject(new java.io.ByteArrayInputStream(VbaProject.write("VBAProject",
+                    List.of(new VbaProject.Module("ShikumiMacro", MacroSheet.xlsmCode(locale))))));
+        }
         Styles st = new Styles(base);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
         try {
             BpSheet.write(wb, st, locale, at, model, data, eta, history.iterations());
             TrainingSheet.write(wb, st, locale, history, eta);
             ResultsSheet.write(wb, st, locale, data, history);
-            MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
+            if (macro) {
+                MacroSheet.writeXlsm(wb, st, locale, history.iterations(), at.images < data.size(), at, model);
+            } else {
+                MacroSheet.write(wb, st, locale, history.iterations(), at.images < data.size());
+            }
             wb.setActiveSheet(0);
             wb.setForceFormulaRecalculation(true);
             ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 20);
@@ -124,6 +153,49 @@ public final class WorkbookExport {
             wb.dispose();
             wb.close();
         }
+    }
+
+    /**
+     * Writes the exercise of {@code model} on {@code data} to {@code out} (not closed): the BP sheet with the
+     * parameters, pixels, targets and η filled in and the formula cells of {@code blank} left empty for the
+     * learner, and the Macro sheet; no Training or Results sheet (their numbers would give the answers away).
+     * {@link ExerciseCheck} checks the learner's workbook.
+     */
+    public static void writeExercise(Network model, Dataset data, double eta, int iterations, Set<Block> blank,
+                                     Locale locale, OutputStream out) throws IOException {
+        check(model, data, eta, iterations);
+        ParamLayout lay = model.layout();
+        BpLayout at = new BpLayout(lay, model.output(), data.height(), data.width(), formulaImages(model, data));
+        XSSFWorkbook base = new XSSFWorkbook();
+        base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
+        ExerciseCheck.mark(base, at);
+        Styles st = new Styles(base);
+        SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
+        try {
+            BpSheet.write(wb, st, locale, at, model, data, eta, iterations, blank);
+            MacroSheet.write(wb, st, locale, iterations, at.images < data.size());
+            wb.setActiveSheet(0);
+            wb.setForceFormulaRecalculation(true);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 20);
+            wb.write(raw);
+            StableZip.rewrite(raw.toByteArray(), out);
+        } finally {
+            wb.dispose();
+            wb.close();
+        }
+    }
+
+    /** {@link #writeExercise} to a file, completely or not at all. */
+    public static void exportExercise(Network model, Dataset data, double eta, int iterations, Set<Block> blank,
+                                      Locale locale, Path out, boolean force) {
+        AtomicFiles.checkWritable(out, force);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try {
+            writeExercise(model, data, eta, iterations, blank, locale, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.write(out, bytes.toByteArray());
     }
 
     /**
