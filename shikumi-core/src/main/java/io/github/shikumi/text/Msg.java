@@ -63,7 +63,12 @@ public enum Msg {
     PATIENCE_INVALID("train.patience"),
     THREADS_INVALID("train.threads"),
     PRECISION_INVALID("train.precision"),
-    TRACE_OUTPUT("trace.output");
+    TRACE_OUTPUT("trace.output"),
+    // issue 14: classroom-safe
+    FILE_NAME_EMPTY("file.nameEmpty"),
+    FILE_NOT_REGULAR("file.notRegular"),
+    IDX_TOO_LARGE("idx.tooLarge"),
+    SIZE_TOO_LARGE("size.tooLarge");
 
     private final String key;
 
