@@ -27,8 +27,9 @@ import org.eclipse.jetty.util.Callback;
  * thread; bodies must arrive at {@link WebConfig#minDataRate()} bytes per second ({@link MinimumDataRateHandler});
  * a connection silent for {@link WebConfig#idleTimeout()} is closed (also one whose reader stopped); one
  * client address uses at most {@link WebConfig#threadsPerClient()} request threads at once, its further
- * requests waiting without one ({@link ThreadLimitHandler}); at most {@link WebConfig#maxConnections()}
- * connections ({@link NetworkConnectionLimit}). Jetty's own error answers (malformed paths, a body too large)
+ * requests waiting without one ({@link ThreadLimitHandler}) and holds at most
+ * {@link WebConfig#connectionsPerClient()} connections ({@link ClientConnections}); at most
+ * {@link WebConfig#maxConnections()} connections in all ({@link NetworkConnectionLimit}). Jetty's own error answers (malformed paths, a body too large)
  * are {@code {"error": "..."}} too.
  */
 final class JettyGuards {
@@ -52,6 +53,7 @@ final class JettyGuards {
             connector.setHost(config.host());
             connector.setPort(config.port());
             connector.setIdleTimeout(config.idleTimeout().toMillis());
+            connector.addBean(new ClientConnections(config.connectionsPerClient()));
             return connector;
         });
     }

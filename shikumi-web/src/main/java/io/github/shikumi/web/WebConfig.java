@@ -38,6 +38,7 @@ import java.util.function.Consumer;
  * @param maxConnections     connections open on the whole server (Jetty stops accepting beyond, until one closes)
  * @param threadsPerClient   request threads one client address may use at once (Jetty's ThreadLimitHandler;
  *                           its further requests wait without a thread)
+ * @param connectionsPerClient connections one client address may hold open (more are closed at once)
  * @param allowedHosts       names besides the listening addresses that requests may name in Host and Origin
  *                           (e.g. the laptop's name on the school network)
  */
@@ -47,7 +48,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
                         int maxCompareIterations, long maxCompareWork, int requestThreads,
                         int maxSessionsPerClient, int maxStreams, int maxStreamsPerSession, long maxMemoryBytes,
                         Duration idleTimeout, long minDataRate, int maxConnections, int threadsPerClient,
-                        java.util.List<String> allowedHosts) {
+                        int connectionsPerClient, java.util.List<String> allowedHosts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -66,7 +67,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
                 || maxBodyBytes < 1 || maxCompareIterations < 1 || maxCompareWork < 1 || requestThreads < MIN_REQUEST_THREADS
                 || sessionIdle.isNegative() || sessionIdle.isZero() || maxSessionsPerClient < 1 || maxStreams < 1
                 || maxStreamsPerSession < 1 || maxMemoryBytes < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
-                || minDataRate < 0 || maxConnections < 1 || threadsPerClient < 1) {
+                || minDataRate < 0 || maxConnections < 1 || threadsPerClient < 1 || connectionsPerClient < 1) {
             throw new IllegalArgumentException("limits must be positive: " + this);
         }
         allowedHosts = java.util.List.copyOf(allowedHosts);
@@ -82,7 +83,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
                 1000, 28, 10, 32, 100, 100_000, 4_000_000, 2_000_000_000L, 2,
                 10_000, 1_000_000_000L, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
                 10, 400, 4, Runtime.getRuntime().maxMemory() / 10 * 6, Duration.ofSeconds(30), 1024, 2000,
-                Math.max(2, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) / 2), java.util.List.of());
+                Math.max(2, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) / 2), 64, java.util.List.of());
     }
 
     public WebConfig withMaxImages(int max) {
@@ -114,6 +115,10 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
 
     public WebConfig withThreadsPerClient(int threads) {
         return edit(b -> b.threadsPerClient = threads);
+    }
+
+    public WebConfig withConnectionsPerClient(int max) {
+        return edit(b -> b.connectionsPerClient = max);
     }
 
     public WebConfig withAllowedHosts(java.util.List<String> names) {
@@ -188,6 +193,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
         long minDataRate;
         int maxConnections;
         int threadsPerClient;
+        int connectionsPerClient;
         java.util.List<String> allowedHosts;
 
         Editable(WebConfig c) {
@@ -216,6 +222,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
             minDataRate = c.minDataRate;
             maxConnections = c.maxConnections;
             threadsPerClient = c.threadsPerClient;
+            connectionsPerClient = c.connectionsPerClient;
             allowedHosts = c.allowedHosts;
         }
 
@@ -224,7 +231,7 @@ public record WebConfig(String host, int port, int maxSessions, Duration session
                     maxHidden, maxStepIterations, maxRunIterations, maxHistoryValues, maxGradcheckWork, runThreads,
                     maxCompareIterations, maxCompareWork, requestThreads, maxSessionsPerClient, maxStreams,
                     maxStreamsPerSession, maxMemoryBytes, idleTimeout, minDataRate, maxConnections, threadsPerClient,
-                    allowedHosts);
+                    connectionsPerClient, allowedHosts);
         }
     }
 }

@@ -269,4 +269,46 @@ class ServerLimitsTest {
             assertThat(server.get(s).json().at("/data/edited").asBoolean()).isFalse();
         }
     }
+
+    @Test
+    void one_client_address_may_hold_only_its_share_of_the_connections() throws Exception {
+        try (TestServer server = new TestServer(WebConfig.defaults().withConnectionsPerClient(4))) {
+            List<Raw> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Raw r = new Raw(server);
+                    r.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                    assertThat(r.readAll()).startsWith("HTTP/1.1 200");
+                    held.add(r); // kept open (keep-alive)
+                }
+                try (Raw fifth = new Raw(server)) {
+                    String answer;
+                    try {
+                        fifth.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                        answer = fifth.readAll();
+                    } catch (java.io.IOException closed) {
+                        answer = "";
+                    }
+                    assertThat(answer).as("the fifth connection is closed unanswered").isEmpty();
+                }
+            } finally {
+                for (Raw r : held) {
+                    r.close();
+                }
+            }
+            // once the server has seen them close, the address may connect again
+            long until = System.nanoTime() + 10_000_000_000L;
+            boolean answered = false;
+            while (!answered && System.nanoTime() < until) {
+                Thread.sleep(100);
+                try (Raw again = new Raw(server)) {
+                    again.write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                    answered = again.readAll().startsWith("HTTP/1.1 200");
+                } catch (java.io.IOException closed) {
+                    answered = false;
+                }
+            }
+            assertThat(answered).isTrue();
+        }
+    }
 }
