@@ -23,8 +23,9 @@ public final class Cli {
     /** Runs the command line with the given streams (UTF-8) and returns the exit code. */
     public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
         Locale locale = languageOf(args);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // every byte to the terminal goes through TerminalSafe: a label cannot carry an escape sequence to it
+        PrintWriter out = new PrintWriter(new TerminalSafe(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)), true);
+        PrintWriter err = new PrintWriter(new TerminalSafe(new OutputStreamWriter(stderr, StandardCharsets.UTF_8)), true);
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(locale); // picocli reads help bundles in the default locale

@@ -81,6 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
         double eta = etaOption.checked();
         chart.check(spec, t, force.on);
         Dataset d = data.load();
+        Sizes.checkRun(spec, t, d, random.hidden, iterations, io.github.shikumi.optim.Optimizers.NAMES.size(), "--hidden");
         Network start = random.startFrom(init.file, d);
         if (zeroInit) {
             start = start.withParams(new double[start.layout().count()]);

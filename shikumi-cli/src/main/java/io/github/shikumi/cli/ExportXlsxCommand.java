@@ -82,6 +82,7 @@ public final class ExportXlsxCommand implements Callable<Integer> {
         }
         double eta = etaOption.checked();
         Dataset d = data.load();
+        Sizes.checkRun(spec, Text.of(locale), d, random.hidden, iterations.value, 1, "--hidden");
         Network start = random.startFrom(model, d);
         AtomicFiles.checkWritable(out, force.on);
         PrintWriter err = spec.commandLine().getErr();

@@ -98,6 +98,7 @@ final class MiniBatchTrain {
                     throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
                 }
             }
+            Sizes.checkParameters(c.spec, t, sizes[0], hidden, sizes[sizes.length - 1], c.layers != null ? "--layers" : "--hidden");
             start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed);
         }
         if (c.out != null) {

@@ -4,7 +4,10 @@ import io.github.shikumi.web.ShikumiServer;
 import io.github.shikumi.web.WebConfig;
 import io.javalin.Javalin;
 import java.awt.Desktop;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,8 +39,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--open", descriptionKey = "open")
     boolean open;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",", hideParamSyntax = true, descriptionKey = "allowHost")
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--client-sessions", paramLabel = "N", defaultValue = "10", descriptionKey = "sessionsPerClient")
+    int sessionsPerClient;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         Text t = Text.of(Locale.getDefault());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -49,9 +58,24 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("shikumi: --host: " + t.get("serve.badHost", host));
             return 2;
         }
+        if (!localAddress(host)) {
+            err.println("shikumi: --host: " + t.get("serve.notLocal", TerminalSafe.escape(host)));
+            return 2;
+        }
+        if (sessionsPerClient < 1 || sessionsPerClient > 100) {
+            err.println("shikumi: --client-sessions: " + t.get("serve.badSessionsPerClient", String.valueOf(sessionsPerClient)));
+            return 2;
+        }
+        for (String name : allowHosts) {
+            if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]+]")) {
+                err.println("shikumi: --allow-host: " + t.get("serve.badAllowHost", TerminalSafe.escape(name)));
+                return 2;
+            }
+        }
         Javalin app;
         try {
-            app = ShikumiServer.create(WebConfig.defaults().withHost(host).withPort(port)).start();
+            app = ShikumiServer.create(WebConfig.defaults().withHost(host).withPort(port).withAllowedHosts(allowHosts)
+                    .withSessionsPerClient(sessionsPerClient)).start();
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -63,6 +87,15 @@ public final class ServeCommand implements Callable<Integer> {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         String url = "http://" + shown + ":" + app.port() + "/";
         out.println(t.get("serve.url", url));
+        java.util.List<String> others = ShikumiServer.reachableAddresses(host);
+        if (isWildcard(host) || !others.isEmpty() && !InetAddress.getByName(host).isLoopbackAddress()) {
+            // every machine on the networks listed can open it: say so, and where the students go
+            err.println("shikumi: " + t.get("serve.openToNetwork"));
+            err.flush();
+            for (String a : others) {
+                out.println(t.get("serve.studentsOpen", "http://" + a + ":" + app.port() + "/"));
+            }
+        }
         out.println(t.get("serve.stop"));
         out.flush();
         if (open) {
@@ -84,6 +117,30 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether {@code host} is an address of this computer (or the wildcard), checked before the server starts:
+     * "999.1.1.1" or another machine's address is a usage error, not a stack trace. Names are looked up.
+     */
+    static boolean localAddress(String host) {
+        if (host.matches("[0-9.]+") && !host.matches("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])")) {
+            return false;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            return a.isAnyLocalAddress() || a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isWildcard(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops every server started by this class in this JVM (for tests). */

@@ -82,6 +82,10 @@ public final class SweepCommand implements Callable<Integer> {
             AtomicFiles.checkWritable(csv, force.on);
         }
         Dataset d = data.load();
+        for (int h : hidden) { // n runs at once, and every seed's results of every setting
+            Sizes.checkRun(spec, t, d, new int[] {h}, iterations.value, n, 40.0 * seeds * etas.length * hidden.length,
+                    seeds > 1_000_000 ? "--seeds" : "--hidden");
+        }
         long[] seedList = new long[seeds];
         for (int s = 0; s < seeds; s++) {
             seedList[s] = firstSeed + s;

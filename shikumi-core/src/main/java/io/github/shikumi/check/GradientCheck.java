@@ -39,6 +39,36 @@ public final class GradientCheck {
         return new Result(analytic, numeric);
     }
 
+    /**
+     * Like {@link #check}, for the parameters {@code indices} only (a long check limited or sampled): entry k of
+     * the result is parameter {@code indices[k]}. {@code progress} is told after each parameter how many are
+     * done; it returns false to stop (the result then holds the parameters done so far).
+     */
+    public static Result check(Objective f, double[] p, double h, int[] indices, java.util.function.IntPredicate progress) {
+        double[] full = new double[p.length];
+        f.valueAndGradient(p, full);
+        double[] q = p.clone();
+        double[] analytic = new double[indices.length];
+        double[] numeric = new double[indices.length];
+        int done = 0;
+        for (; done < indices.length; done++) {
+            int i = indices[done];
+            double saved = q[i];
+            q[i] = saved + h;
+            double plus = f.value(q);
+            q[i] = saved - h;
+            double minus = f.value(q);
+            q[i] = saved;
+            analytic[done] = full[i];
+            numeric[done] = (plus - minus) / (2 * h); // ∂E/∂p ≈ (E(p + h) − E(p − h)) / 2h
+            if (!progress.test(done + 1)) {
+                done++;
+                break;
+            }
+        }
+        return new Result(java.util.Arrays.copyOf(analytic, done), java.util.Arrays.copyOf(numeric, done));
+    }
+
     /** Backprop and numerical gradients side by side, with the largest differences. */
     public static final class Result {
         private final double[] analytic;

@@ -69,7 +69,12 @@ public enum Msg {
     CSV_GREY_AFTER_BINARY("csv.greyAfterBinary"),
     CSV_BINARY_AFTER_GREY("csv.binaryAfterGrey"),
     CHECK_NOT_FINITE("check.notFinite"),
-    DATA_LABEL_EMPTY("data.labelEmpty");
+    DATA_LABEL_EMPTY("data.labelEmpty"),
+    // issue 14: classroom-safe
+    FILE_NAME_EMPTY("file.nameEmpty"),
+    FILE_NOT_REGULAR("file.notRegular"),
+    IDX_TOO_LARGE("idx.tooLarge"),
+    SIZE_TOO_LARGE("size.tooLarge");
 
     private final String key;
 

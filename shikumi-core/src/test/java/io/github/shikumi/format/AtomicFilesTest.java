@@ -50,14 +50,14 @@ class AtomicFilesTest {
 
     @Test
     void the_target_is_unchanged_when_writing_fails(@TempDir Path dir) throws Exception {
-        // the target is a folder holding a file: the final move cannot replace it, so the write fails
+        // the target is a folder holding a file: refused before anything is written (not a regular file)
         Path target = dir.resolve("model.json");
         Files.createDirectory(target);
         Files.writeString(target.resolve("inside.txt"), "user data");
 
         String message = englishMessage(() -> AtomicFiles.write(target, "new model"));
 
-        assertThat(message).startsWith(target + ": cannot write the file: ");
+        assertThat(message).startsWith(target + ": is not a regular file");
         assertThat(Files.isDirectory(target)).isTrue();
         assertThat(Files.readString(target.resolve("inside.txt"))).isEqualTo("user data");
         assertThat(names(dir)).as("no temporary file is left behind").containsExactly("model.json");
@@ -71,5 +71,45 @@ class AtomicFilesTest {
         Path target = dir.resolve("model.json");
         AtomicFiles.write(target, "{}");
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void links_folders_and_fifos_are_never_replaced_even_with_force(@TempDir Path dir) throws Exception {
+        Path precious = dir.resolve("precious.txt");
+        Files.writeString(precious, "keep");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), precious);
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        Path fifo = dir.resolve("fifo.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        for (Path target : List.of(link, folder, fifo)) {
+            String expected = target + ": is not a regular file (a symbolic link, folder, device or FIFO):"
+                    + " shikumi replaces regular files only, even with --force";
+            assertThat(englishMessage(() -> AtomicFiles.checkWritable(target, true))).isEqualTo(expected);
+            assertThat(englishMessage(() -> AtomicFiles.write(target, "{}"))).isEqualTo(expected);
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(precious)).isEqualTo("keep");
+        assertThat(Files.isDirectory(folder)).isTrue();
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        // a device too: /dev/null is a character device
+        assertThat(englishMessage(() -> AtomicFiles.checkWritable(Path.of("/dev/null"), true)))
+                .startsWith("/dev/null: is not a regular file");
+    }
+
+    @Test
+    void an_empty_file_name_is_reported_as_empty() {
+        assertThat(englishMessage(() -> AtomicFiles.checkWritable(Path.of(""), true))).isEqualTo("the file name is empty");
+        assertThat(englishMessage(() -> AtomicFiles.write(Path.of(""), "{}"))).isEqualTo("the file name is empty");
+    }
+
+    @Test
+    void temporary_files_a_killed_write_left_are_removed_by_the_next_write(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("model.json");
+        Files.writeString(dir.resolve(".model.json.1f2e3d4c5b6a7980.tmp"), "half");
+        Files.writeString(dir.resolve(".other.json.1f2e3d4c5b6a7980.tmp"), "someone else's");
+        AtomicFiles.write(target, "{}");
+        assertThat(names(dir)).containsExactly(".other.json.1f2e3d4c5b6a7980.tmp", "model.json");
+        assertThat(Files.readString(target)).isEqualTo("{}");
     }
 }

@@ -202,4 +202,21 @@ class IdxTest {
         // the first training image is an ankle boot (label 9), as in the dataset's own documentation
         assertThat(split.train().target(0)).isEqualTo(9);
     }
+
+    @Test
+    void a_gzip_that_unpacks_beyond_the_limit_is_refused_while_it_is_read() throws IOException {
+        // 250 MB of zeros after a header claiming 250,000 images of 1,000 pixels: about 250 KB packed
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(ByteBuffer.allocate(16).putInt(0x803).putInt(250_000).putInt(1).putInt(1000).array());
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 250; i++) {
+                z.write(zeros);
+            }
+        }
+        Path img = write("bomb.gz", out.toByteArray());
+        Path lbl = write("l", labels(0x801, 3, LABELS));
+        assertThat(message(() -> Idx.read(img, lbl, -1)))
+                .isEqualTo(img + ": holds more than 200 MB of data (unpacked): more than shikumi reads from one IDX file");
+    }
 }

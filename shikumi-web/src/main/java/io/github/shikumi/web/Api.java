@@ -7,12 +7,12 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.train.GradientDescent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The JSON API (documented in the README): sessions, training (step, run, cancel, branch, event stream),
@@ -26,22 +26,32 @@ final class Api {
     private final WebConfig config;
     private final Sessions sessions;
     private final ExecutorService runs;
+    private final ScheduledExecutorService timer;
+    private final Streams streams;
     private final DataApi data;
     private final CompareApi compare;
     private final ImageApi images;
 
-    Api(WebConfig config, Sessions sessions, ExecutorService runs, FashionMnist imageData) {
+    Api(WebConfig config, Sessions sessions, ExecutorService runs, ScheduledExecutorService timer, Streams streams,
+        FashionMnist imageData) {
         this.config = config;
         this.sessions = sessions;
         this.runs = runs;
+        this.timer = timer;
+        this.streams = streams;
         this.data = new DataApi(config, this);
-        this.compare = new CompareApi(config, this, runs);
-        this.images = new ImageApi(sessions, imageData);
+        this.compare = new CompareApi(config, this, runs, sessions.budget());
+        this.images = new ImageApi(sessions, imageData, streams);
+    }
+
+    Streams streams() {
+        return streams;
     }
 
     /** The server stops: large-data runs are cancelled. */
     void close() {
         images.closeAll();
+        compare.close();
     }
 
     void routes(RoutesConfig r) {
@@ -145,7 +155,7 @@ final class Api {
         } else {
             wd = WorkingData.of(name, true, Bundled.get(name), config);
         }
-        Session s = sessions.create((id, now) -> new Session(id, config, wd, eta, hidden, seed, now));
+        Session s = sessions.create(ctx.ip(), (id, now, budget) -> new Session(id, config, wd, eta, hidden, seed, now, budget));
         ctx.status(201);
         ShikumiServer.json(ctx, s.summary());
     }
@@ -184,7 +194,7 @@ final class Api {
         Body b = Body.parse(ctx.body());
         int n = (int) b.integer("iterations", GradientDescent.BOOK_ITERATIONS, 1, config.maxRunIterations());
         double perSecond = b.has("perSecond") ? b.positive("perSecond", 0, 100_000) : 0;
-        s.startRun(n, perSecond, runs);
+        s.startRun(n, perSecond, runs, timer);
         ctx.status(202);
         ShikumiServer.json(ctx, s.summary());
     }
@@ -210,10 +220,7 @@ final class Api {
 
     private void events(Context ctx) {
         Session s = session(ctx);
-        new SseHandler(client -> {
-            client.keepAlive();
-            s.progress().add(client);
-        }).handle(ctx);
+        streams.open(ctx, s.id, s.progress()::add, s.progress()::remove);
     }
 
     /** The iteration asked for by {@code ?iteration=k} (default: the last), checked against the run. */

@@ -38,13 +38,29 @@ final class Body {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.badRequest(WebMsg.BODY_MALFORMED,
-                    String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ") + where);
+            throw ApiException.badRequest(WebMsg.BODY_MALFORMED, reason(e) + where);
         }
         if (!(node instanceof ObjectNode)) {
             throw ApiException.badRequest(WebMsg.BODY_NOT_OBJECT);
         }
         return new Body(node);
+    }
+
+    /**
+     * Jackson's reason without the library's class and feature names (which mean nothing to a learner) and
+     * with the input it quotes cut short and escaped (see {@link Texts}).
+     */
+    static String reason(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("Trailing token")) {
+            return "more text after the JSON value";
+        }
+        m = m.replaceAll("\\s*\\(bound as [^)]*\\)", "")
+                .replaceAll(":?\\s*not allowed as per `[^`]*`", "")
+                .replaceAll("\\s*\\(for [^)]*\\)", "")
+                .replaceAll("`[A-Za-z_$][\\w$]*(\\.[\\w$]+)+`", "")
+                .replaceAll("\\s+", " ").trim();
+        return Texts.clean(m.length() > 200 ? m.substring(0, 200) + "…" : m);
     }
 
     boolean has(String field) {

@@ -7,12 +7,14 @@ import io.github.shikumi.optim.Optimizers;
 import io.github.shikumi.train.GradientDescent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Compare view's API, {@code shikumi compare} on the server: the book's gradient descent, momentum,
@@ -24,11 +26,32 @@ final class CompareApi {
     private final WebConfig config;
     private final Api api;
     private final ExecutorService runs;
+    private final MemoryBudget budget;
+    /**
+     * Paced comparisons (slow motion) run here, not on the run threads, which they would hold while they
+     * wait; what they compute in all is bounded by the work limit like any comparison.
+     */
+    private final ThreadPoolExecutor paced;
 
-    CompareApi(WebConfig config, Api api, ExecutorService runs) {
+    CompareApi(WebConfig config, Api api, ExecutorService runs, MemoryBudget budget) {
         this.config = config;
         this.api = api;
         this.runs = runs;
+        this.budget = budget;
+        this.paced = new ThreadPoolExecutor(PACED_THREADS, PACED_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "shikumi-compare-paced");
+                    t.setDaemon(true);
+                    return t;
+                });
+        paced.allowCoreThreadTimeOut(true);
+    }
+
+    /** Threads for paced comparisons on the whole server (they mostly wait). */
+    static final int PACED_THREADS = 32;
+
+    void close() {
+        paced.shutdownNow();
     }
 
     void routes(RoutesConfig r) {
@@ -61,16 +84,39 @@ final class CompareApi {
             }
         }
         Network start = Network.initial(data, seed, hidden);
-        long work = (long) data.size() * start.layout().count() * iterations * names.size();
-        if (work > config.maxCompareWork()) {
-            throw ApiException.badRequest(WebMsg.COMPARE_TOO_MUCH_WORK, data.size(), start.layout().count(), iterations,
-                    names.size(), work, config.maxCompareWork());
+        int p = start.layout().count();
+        // memory: each optimiser's own model, one at a time, beside two objectives and the curves
+        long objectives = 2 * MemoryBudget.objective(start.layout(), data.size());
+        long largest = 0;
+        for (String n : names) {
+            long bytes = objectives + MemoryBudget.optimizer(n, p);
+            if (bytes > budget.perJob()) {
+                throw ApiException.badRequest(WebMsg.COMPARE_TOO_MUCH_MEMORY, n, p, MemoryBudget.mb(bytes),
+                        MemoryBudget.mb(budget.perJob()));
+            }
+            largest = Math.max(largest, bytes);
         }
+        // work: images × parameters × evaluations (one per iteration, and Nelder–Mead's first simplex of p + 1)
+        long evaluations = 0;
+        for (String n : names) {
+            evaluations += iterations + MemoryBudget.extraEvaluations(n, p);
+        }
+        long work = (long) data.size() * p * evaluations;
+        if (work > config.maxCompareWork() || work / p / data.size() != evaluations) {
+            long extra = evaluations - (long) iterations * names.size();
+            if (extra == 0) {
+                throw ApiException.badRequest(WebMsg.COMPARE_TOO_MUCH_WORK, data.size(), p, iterations,
+                        names.size(), work, config.maxCompareWork());
+            }
+            throw ApiException.badRequest(WebMsg.COMPARE_TOO_MUCH_WORK_SIMPLEX, data.size(), p, iterations,
+                    names.size(), extra, work, config.maxCompareWork());
+        }
+        long curves = 2L * names.size() * (iterations + 1L) * MemoryBudget.DOUBLE;
         if (zeroInit) {
             start = start.withParams(new double[start.layout().count()]); // w = θ = 0, as shikumi compare --zero-init
         }
         CompareJob.Settings settings = new CompareJob.Settings(names, name, hidden, seed, iterations, eta, zeroInit, perSecond);
-        s.comparisons().start(settings, start, data, runs);
+        s.comparisons().start(settings, start, data, perSecond > 0 ? paced : runs, budget, largest + curves);
         ctx.status(202);
         ShikumiServer.json(ctx, s.comparisons().state());
     }
@@ -116,9 +162,6 @@ final class CompareApi {
 
     private void events(Context ctx) {
         Session s = api.session(ctx);
-        new SseHandler(client -> {
-            client.keepAlive();
-            s.comparisons().add(client);
-        }).handle(ctx);
+        api.streams().open(ctx, s.id, s.comparisons()::add, s.comparisons()::remove);
     }
 }

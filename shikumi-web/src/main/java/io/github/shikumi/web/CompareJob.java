@@ -4,6 +4,10 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.optim.Comparison;
 import io.github.shikumi.optim.Optimizers;
+import io.github.shikumi.train.IterationListener;
+import io.github.shikumi.train.Objective;
+import io.github.shikumi.train.OptimizationResult;
+import io.github.shikumi.train.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,7 +53,10 @@ final class CompareJob implements Runnable {
     private final Dataset data;
     private final Runnable tick;
     private final Runnable changed;
+    private final Runnable release;
     private volatile boolean cancelled;
+    /** Why the comparison failed (state FAILED), for the page. */
+    private String failure;
 
     // guarded by this
     private final double[][] curves;
@@ -62,8 +69,10 @@ final class CompareJob implements Runnable {
      * @param tick    called after every iteration (the caller throttles what it publishes)
      * @param changed called when a row is added and when the comparison ends
      */
-    CompareJob(int number, Settings settings, Network start, Dataset data, Runnable tick, Runnable changed) {
+    CompareJob(int number, Settings settings, Network start, Dataset data, Runnable tick, Runnable changed,
+               Runnable release) {
         this.number = number;
+        this.release = release;
         this.settings = settings;
         this.start = start;
         this.data = data;
@@ -108,6 +117,9 @@ final class CompareJob implements Runnable {
         }
         m.put("curves", cs);
         m.put("results", new ArrayList<>(results));
+        if (failure != null) {
+            m.put("error", failure);
+        }
         return m;
     }
 
@@ -124,10 +136,16 @@ final class CompareJob implements Runnable {
             if (!cancelled) {
                 compare();
             }
-        } catch (RuntimeException e) {
+        } catch (Stopped e) {
+            cancelled = true;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a job that cannot finish says so, with a reason the page can show (and the log the details)
             LOG.error("comparison {} failed", settings, e);
+            String reason = e instanceof OutOfMemoryError ? "out of memory" : e instanceof ApiException
+                    ? e.getMessage() : "internal error (see the server log)";
             synchronized (this) {
                 state = State.FAILED;
+                failure = WebMsg.JOB_FAILED.format(java.util.Locale.ENGLISH, reason);
             }
         } finally {
             synchronized (this) {
@@ -135,6 +153,7 @@ final class CompareJob implements Runnable {
                     state = cancelled ? State.CANCELLED : State.DONE;
                 }
             }
+            release.run();
             changed.run();
         }
     }
@@ -149,7 +168,7 @@ final class CompareJob implements Runnable {
             long[] slept = {0};
             long t0 = System.nanoTime();
             // Comparison.run with one optimiser at a time, so each row is known as soon as its run ends
-            Comparison.Entry e = Comparison.run(start, data, List.of(Optimizers.byName(names.get(i), settings.eta())),
+            Comparison.Entry e = Comparison.run(start, data, List.of(stoppable(Optimizers.byName(names.get(i), settings.eta()))),
                     settings.iterations(), (name, ignored, k, value) -> {
                         if (Double.isFinite(value)) {
                             append(index, k, value); // a diverged run's curve ends before its NaN or infinite E
@@ -169,6 +188,60 @@ final class CompareJob implements Runnable {
                 cancelled = true;
                 return;
             }
+        }
+    }
+
+    /** Thrown from inside an evaluation of E when the comparison is cancelled. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * {@code o} with an objective that checks for cancellation at every evaluation of E, so a comparison
+     * stops within one evaluation (milliseconds at the largest sizes allowed), not at the end of an
+     * iteration (Nelder–Mead's first takes p + 1 evaluations).
+     */
+    private Optimizer stoppable(Optimizer o) {
+        return new Optimizer() {
+            @Override
+            public String name() {
+                return o.name();
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return o.settings();
+            }
+
+            @Override
+            public OptimizationResult minimize(Objective f, double[] start, int maxIterations, IterationListener l) {
+                return o.minimize(new Objective() {
+                    @Override
+                    public int dimension() {
+                        return f.dimension();
+                    }
+
+                    @Override
+                    public double value(double[] p) {
+                        check();
+                        return f.value(p);
+                    }
+
+                    @Override
+                    public double valueAndGradient(double[] p, double[] grad) {
+                        check();
+                        return f.valueAndGradient(p, grad);
+                    }
+                }, start, maxIterations, l);
+            }
+        };
+    }
+
+    private void check() {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new Stopped();
         }
     }
 

@@ -2,8 +2,6 @@ package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
-import io.javalin.http.sse.SseClient;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +26,26 @@ final class Comparisons {
     private int count;
 
     private static final class Client {
-        final SseClient sse;
+        final Streams.Stream stream;
         /** Guarded by the publish lock. */
         int number = -1;
         int[] sent = new int[0];
 
-        Client(SseClient sse) {
-            this.sse = sse;
+        Client(Streams.Stream stream) {
+            this.stream = stream;
         }
     }
 
     /** Starts a comparison in the background, or refuses (409) while one is running. */
-    CompareJob start(CompareJob.Settings settings, Network start, Dataset data, ExecutorService executor) {
+    CompareJob start(CompareJob.Settings settings, Network start, Dataset data, ExecutorService executor,
+                     MemoryBudget budget, long bytes) {
         CompareJob j;
         synchronized (this) {
             if (job != null && job.running()) {
                 throw new ApiException(409, WebMsg.COMPARE_BUSY);
             }
-            j = new CompareJob(++count, settings, start, data, this::maybePublish, this::publish);
+            budget.reserve(bytes); // 503 when the server's memory is taken; given back when the job ends
+            j = new CompareJob(++count, settings, start, data, this::maybePublish, this::publish, () -> budget.release(bytes));
             job = j;
         }
         publish(); // outside this object's monitor: publish takes its lock, then this monitor
@@ -89,11 +89,15 @@ final class Comparisons {
         return j.snapshot(null);
     }
 
-    void add(SseClient sse) {
-        Client c = new Client(sse);
+    void add(Streams.Stream stream) {
+        Client c = new Client(stream);
         clients.add(c);
-        sse.onClose(() -> clients.remove(c));
+        stream.resend = this::publish;
         publish();
+    }
+
+    void remove(Streams.Stream stream) {
+        clients.removeIf(c -> c.stream == stream);
     }
 
     int clientCount() {
@@ -106,7 +110,10 @@ final class Comparisons {
         }
     }
 
-    /** Sends every page what it has not seen of the last comparison; pages that went away are dropped. */
+    /**
+     * Sends every page what it has not seen of the last comparison, without waiting for any page: a page
+     * still receiving the last event gets what it missed with the next one (see {@link Streams}).
+     */
     void publish() {
         synchronized (publishLock) {
             lastPublish = System.nanoTime();
@@ -114,25 +121,16 @@ final class Comparisons {
             synchronized (this) {
                 j = job;
             }
-            List<Object[]> out = new ArrayList<>();
             for (Client c : clients) {
-                Map<String, Object> m;
                 if (j == null) {
-                    m = state();
-                } else {
-                    int n = j.settings.optimizers().size();
-                    if (c.number != j.number) {
-                        c.number = j.number;
-                        c.sent = new int[n];
-                    }
-                    m = j.snapshot(c.sent);
+                    c.stream.send("compare", () -> Events.json(state()));
+                    continue;
                 }
-                out.add(new Object[] {c, m});
-            }
-            for (Object[] o : out) {
-                Client c = (Client) o[0];
-                if (!Events.send(c.sse, "compare", Events.json(o[1]))) {
-                    clients.remove(c);
+                int n = j.settings.optimizers().size();
+                int[] from = c.number != j.number ? new int[n] : c.sent.clone();
+                if (c.stream.send("compare", () -> Events.json(j.snapshot(from)))) {
+                    c.number = j.number;
+                    c.sent = from;
                 }
             }
         }
@@ -142,11 +140,7 @@ final class Comparisons {
     void close() {
         cancel();
         for (Client c : clients) {
-            try {
-                c.sse.close();
-            } catch (RuntimeException ignored) {
-                // the page went away already
-            }
+            c.stream.drop();
         }
         clients.clear();
     }

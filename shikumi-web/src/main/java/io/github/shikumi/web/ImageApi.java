@@ -3,7 +3,6 @@ package io.github.shikumi.web;
 import io.github.shikumi.data.Dataset;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -34,10 +33,21 @@ final class ImageApi {
     private final FashionMnist source;
     private final Map<String, ImageRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final Streams streams;
 
-    ImageApi(Sessions sessions, FashionMnist source) {
+    ImageApi(Sessions sessions, FashionMnist source, Streams streams) {
         this.sessions = sessions;
         this.source = source;
+        this.streams = streams;
+        sessions.onRemove(this::forget); // a forgotten session's run is cancelled and its slot freed
+    }
+
+    /** Cancels and drops the run of session {@code id} (it was deleted or expired). */
+    private void forget(String id) {
+        ImageRun run = runs.remove(id);
+        if (run != null) {
+            run.closeAll();
+        }
     }
 
     void routes(RoutesConfig r) {
@@ -167,10 +177,7 @@ final class ImageApi {
 
     private void events(Context ctx) {
         ImageRun run = slot(ctx);
-        new SseHandler(client -> {
-            client.keepAlive();
-            run.add(client);
-        }).handle(ctx);
+        streams.open(ctx, ctx.pathParam("id"), run::add, run::remove);
     }
 
     /** Cancels and drops the runs of sessions the server has forgotten. */

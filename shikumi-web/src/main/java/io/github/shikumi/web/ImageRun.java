@@ -10,7 +10,6 @@ import io.github.shikumi.train.EpochResult;
 import io.github.shikumi.train.SgdResult;
 import io.github.shikumi.train.SgdSettings;
 import io.github.shikumi.train.SgdTraining;
-import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ final class ImageRun {
         static final int BATCH = 100;
     }
 
-    private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final List<Streams.Stream> clients = new CopyOnWriteArrayList<>();
     private String state = "idle";
     private Settings settings;
     private int epoch;
@@ -209,10 +208,14 @@ final class ImageRun {
         return m;
     }
 
-    void add(SseClient sse) {
-        clients.add(sse);
-        sse.onClose(() -> clients.remove(sse));
+    void add(Streams.Stream stream) {
+        clients.add(stream);
+        stream.resend = () -> publish(true);
         publish(true);
+    }
+
+    void remove(Streams.Stream stream) {
+        clients.remove(stream);
     }
 
     /** Sends the status to every page (during a run at most every 100 ms unless {@code now}). */
@@ -228,21 +231,15 @@ final class ImageRun {
             return;
         }
         String json = Events.json(status());
-        for (SseClient c : clients) {
-            if (!Events.send(c, "images", json)) {
-                clients.remove(c);
-            }
+        for (Streams.Stream c : clients) {
+            c.send("images", () -> json); // never waits for a page (see Streams)
         }
     }
 
     void closeAll() {
         cancel();
-        for (SseClient c : clients) {
-            try {
-                c.close();
-            } catch (RuntimeException ignored) {
-                // the page went away already
-            }
+        for (Streams.Stream c : clients) {
+            c.drop();
         }
         clients.clear();
     }

@@ -1,9 +1,6 @@
 package io.github.shikumi.web;
 
-import io.javalin.http.sse.SseClient;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,12 +19,12 @@ final class Progress {
     private long lastPublish;
 
     private static final class Client {
-        final SseClient sse;
+        final Streams.Stream stream;
         /** Values already sent; guarded by the session's monitor. */
         int sent;
 
-        Client(SseClient sse) {
-            this.sse = sse;
+        Client(Streams.Stream stream) {
+            this.stream = stream;
         }
     }
 
@@ -35,11 +32,15 @@ final class Progress {
         this.session = session;
     }
 
-    void add(SseClient sse) {
-        Client c = new Client(sse);
+    void add(Streams.Stream stream) {
+        Client c = new Client(stream);
         clients.add(c);
-        sse.onClose(() -> clients.remove(c));
+        stream.resend = this::publish;
         publish();
+    }
+
+    void remove(Streams.Stream stream) {
+        clients.removeIf(c -> c.stream == stream);
     }
 
     int clientCount() {
@@ -61,22 +62,19 @@ final class Progress {
         }
     }
 
-    /** Sends every page what it has not seen; pages that went away are dropped. */
+    /**
+     * Sends every page what it has not seen, without waiting for any page: a page still receiving the last
+     * event gets the values it missed with the next one (see {@link Streams}).
+     */
     void publish() {
         synchronized (publishLock) {
             lastPublish = System.nanoTime();
-            List<Object[]> out = new ArrayList<>();
             synchronized (session) {
                 for (Client c : clients) {
-                    Map<String, Object> m = session.progressSince(c.sent);
-                    c.sent = session.historySize();
-                    out.add(new Object[] {c, m});
-                }
-            }
-            for (Object[] o : out) {
-                Client c = (Client) o[0];
-                if (!Events.send(c.sse, "progress", Events.json(o[1]))) {
-                    clients.remove(c);
+                    int size = session.historySize();
+                    if (c.stream.send("progress", () -> Events.json(session.progressSince(c.sent)))) {
+                        c.sent = size;
+                    }
                 }
             }
         }
@@ -85,11 +83,7 @@ final class Progress {
     /** Closes every stream (the session is forgotten or the server stops). */
     void closeAll() {
         for (Client c : clients) {
-            try {
-                c.sse.close();
-            } catch (RuntimeException ignored) {
-                // the page went away already
-            }
+            c.stream.drop();
         }
         clients.clear();
     }

@@ -1,14 +1,23 @@
 package io.github.shikumi.web;
 
 import io.github.shikumi.train.NetworkObjective;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A background run of N iterations for one session: appends every iteration to the session's history,
  * publishes progress (throttled), can be paced to a number of iterations per second so a learner can
- * watch the curve fall, and stops at the next iteration when cancelled.
+ * watch the curve fall, and stops at the next iteration when cancelled. It runs in slices of at most
+ * {@link #SLICE_NANOS} on the server's run threads and then goes to the back of their line, so runs of
+ * every session share the threads in turn; a paced run waits for its next iteration on a timer, not on a
+ * run thread.
  */
 final class RunJob implements Runnable {
+    /** A run computes at most this long before it lets the other sessions' runs have the thread. */
+    static final long SLICE_NANOS = 20_000_000L;
+
     private final Session session;
     private final int iterations;
     private final double perSecond;
@@ -16,17 +25,35 @@ final class RunJob implements Runnable {
     private volatile boolean cancelled;
     private volatile long startNanos;
     private volatile int done;
+    private final Executor executor;
+    private final ScheduledExecutorService pacer;
+    /** Owned by the run while it is active (see {@link Session#objectiveForRun}). */
+    private NetworkObjective objective;
+    private double eta;
+    private volatile java.util.concurrent.Future<?> waiting;
 
-    RunJob(Session session, int iterations, double perSecond, int startIteration) {
+    RunJob(Session session, int iterations, double perSecond, int startIteration, Executor executor,
+           ScheduledExecutorService pacer) {
         this.session = session;
+        this.executor = executor;
+        this.pacer = pacer;
         this.iterations = iterations;
         this.perSecond = perSecond;
         this.startIteration = startIteration;
         this.startNanos = System.nanoTime();
     }
 
+    /** Stops the run after its current iteration; a paced run waiting for its next iteration ends now. */
     void cancel() {
         cancelled = true;
+        java.util.concurrent.Future<?> w = waiting;
+        if (w != null && w.cancel(false)) {
+            try {
+                pacer.execute(this); // ends the run (it is cancelled) off the caller's locks
+            } catch (RejectedExecutionException stopping) {
+                session.runEnded(this);
+            }
+        }
     }
 
     /** The iteration this run started from. */
@@ -51,33 +78,64 @@ final class RunJob implements Runnable {
 
     @Override
     public void run() {
-        startNanos = System.nanoTime();
+        boolean more = false;
         try {
-            NetworkObjective obj = session.objectiveForRun();
-            double eta = session.eta();
-            session.advance(obj, iterations, eta, () -> cancelled || Thread.currentThread().isInterrupted(), () -> {
-                done++;
-                session.progress().maybePublish();
-                pace();
-            });
+            more = !cancelled && !Thread.currentThread().isInterrupted() && slice();
         } finally {
-            session.runEnded(this);
-            session.progress().publish();
+            if (!more || !reschedule()) {
+                session.runEnded(this);
+                session.progress().publish();
+            }
         }
     }
 
-    /** Sleeps until iteration {@code done} is due when the run is paced. */
-    private void pace() {
-        if (perSecond <= 0) {
-            return;
+    /**
+     * Computes the iterations that are due, for at most {@link #SLICE_NANOS}; true when the run has more
+     * to do. A paced run computes only the iterations whose time has come, so it holds no thread while it waits.
+     */
+    private boolean slice() {
+        if (objective == null) {
+            objective = session.objectiveForRun();
+            eta = session.eta();
+            startNanos = System.nanoTime();
         }
-        long due = startNanos + (long) (done * 1e9 / perSecond);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0 && !cancelled) {
-            LockSupport.parkNanos(Math.min(wait, 50_000_000L));
-            if (Thread.currentThread().isInterrupted()) {
-                return;
+        int due = iterations - done;
+        if (perSecond > 0) {
+            long elapsed = System.nanoTime() - startNanos;
+            due = (int) Math.min(due, Math.floor(elapsed / 1e9 * perSecond) + 1 - done);
+        }
+        if (due > 0) {
+            long sliceStart = System.nanoTime();
+            session.advance(objective, due, eta, () -> cancelled || Thread.currentThread().isInterrupted()
+                    || System.nanoTime() - sliceStart > SLICE_NANOS, () -> {
+                        done++;
+                        session.progress().maybePublish();
+                    });
+        }
+        return done < iterations && !cancelled;
+    }
+
+    /** Puts the run back in the run threads' line: now (behind the others), or when its next iteration is due. */
+    private boolean reschedule() {
+        try {
+            if (perSecond > 0) {
+                long due = startNanos + (long) (done * 1e9 / perSecond);
+                waiting = pacer.schedule(() -> {
+                    try {
+                        executor.execute(this);
+                    } catch (RejectedExecutionException stopping) {
+                        session.runEnded(this);
+                    }
+                }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (cancelled && waiting.cancel(false)) {
+                    return false; // cancelled while it was being put on the timer: it ends now
+                }
+            } else {
+                executor.execute(this);
             }
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -47,10 +48,15 @@ final class Session {
     private double[] branchedE;
     /** The iteration at which the last run's E or parameters became NaN or infinite (not kept), or −1. */
     private int diverged = Divergence.NONE;
+    private final MemoryBudget budget;
+    /** Bytes reserved in the server's memory budget for this session's data, history and objectives. */
+    private long reserved;
 
-    Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, long now) {
+    Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, long now,
+            MemoryBudget budget) {
         this.id = id;
         this.config = config;
+        this.budget = budget;
         this.progress = new Progress(this);
         this.lastUsed = now;
         this.data = data;
@@ -73,8 +79,9 @@ final class Session {
         lastUsed = now;
     }
 
-    synchronized boolean idleSince(long cutoff) {
-        return lastUsed < cutoff && job == null;
+    /** True when no request used this session since {@code cutoff}, whatever it is doing (a run is then cancelled). */
+    boolean idleSince(long cutoff) {
+        return lastUsed < cutoff;
     }
 
     // ---- settings and the run -------------------------------------------------------------------
@@ -89,6 +96,9 @@ final class Session {
         if (p > maxParams) {
             throw ApiException.badRequest(WebMsg.TOO_MANY_PARAMS, p, maxParams);
         }
+        long need = estimatedBytes(d, net, p);
+        budget.resize(reserved, need); // 503 before anything changes when the server's memory is taken
+        reserved = need;
         Map<String, Object> prov = new LinkedHashMap<>(net.provenance());
         prov.put("data", data.name() + (data.edited() ? " (edited)" : ""));
         initial = net.withProvenance(prov);
@@ -132,10 +142,10 @@ final class Session {
     }
 
     /** Starts {@code n} iterations in the background; progress goes to the event stream. */
-    synchronized void startRun(int n, double perSecond, ExecutorService executor) {
+    synchronized void startRun(int n, double perSecond, ExecutorService executor, ScheduledExecutorService pacer) {
         checkIdle();
         checkRoom(n);
-        job = new RunJob(this, n, perSecond, history.last());
+        job = new RunJob(this, n, perSecond, history.last(), executor, pacer);
         executor.execute(job);
     }
 
@@ -188,6 +198,20 @@ final class Session {
             }
             return !stop.getAsBoolean();
         });
+    }
+
+    /** What this session holds for data {@code d} and network {@code net}: images, history and two objectives. */
+    private long estimatedBytes(Dataset d, Network net, int p) {
+        long images = 3L * d.size() * (MemoryBudget.DOUBLE * d.pixels() + MemoryBudget.ARRAY);
+        long historyBytes = (maxCheckpoints(p) + 2L) * (MemoryBudget.DOUBLE * p + MemoryBudget.ARRAY)
+                + 3L * MemoryBudget.DOUBLE * RunHistory.MAX_STRIDE * maxCheckpoints(p); // E, accuracy and η per iteration
+        return images + historyBytes + 2 * MemoryBudget.objective(net.layout(), d.size());
+    }
+
+    /** Gives this session's memory back to the server (it is forgotten). */
+    synchronized void release() {
+        budget.release(reserved);
+        reserved = 0;
     }
 
     /**
@@ -264,12 +288,23 @@ final class Session {
         dataVersion++;
     }
 
-    /** Changes the working data in place (add/edit/delete) and restarts the run. */
+    /**
+     * Changes the working data (add/edit/delete) and restarts the run, all or nothing: the edit works on a
+     * copy, which replaces the data only when the edit and the restart both succeeded.
+     */
     synchronized <T> T editData(java.util.function.Function<WorkingData, T> edit) {
         checkIdle();
-        T result = edit.apply(data);
+        WorkingData old = data;
+        WorkingData copy = data.copy();
+        T result = edit.apply(copy);
+        data = copy;
+        try {
+            reset();
+        } catch (RuntimeException e) {
+            data = old; // reset refuses before it changes anything
+            throw e;
+        }
         dataVersion++;
-        reset();
         return result;
     }
 

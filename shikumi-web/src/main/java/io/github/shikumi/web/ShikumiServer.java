@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -39,18 +41,19 @@ public final class ShikumiServer {
     /** @param imageData the large image data offered (tests pass a folder without the files) */
     static Javalin create(WebConfig config, LongSupplier millis, FashionMnist imageData) {
         Sessions sessions = new Sessions(config, millis);
-        ExecutorService runs = Executors.newFixedThreadPool(config.runThreads(), r -> {
-            Thread t = new Thread(r, "shikumi-run");
-            t.setDaemon(true);
-            return t;
-        });
-        Api api = new Api(config, sessions, runs, imageData);
+        ExecutorService runs = Executors.newFixedThreadPool(config.runThreads(), r -> daemon(r, "shikumi-run"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "shikumi-timer"));
+        timer.scheduleWithFixedDelay(sessions::purge, 1, 1, TimeUnit.MINUTES);
+        Streams streams = new Streams(config.maxStreamsPerSession(), config.maxStreams());
+        Api api = new Api(config, sessions, runs, timer, streams, imageData);
+        Guards guards = new Guards(config);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jetty.threadPool = requestThreads(config.requestThreads());
+            JettyGuards.configure(c, config);
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
             c.staticFiles.add(sf -> {
@@ -63,8 +66,11 @@ public final class ShikumiServer {
             c.events.serverStopping(() -> {
                 sessions.closeAll();
                 api.close();
+                streams.close();
+                timer.shutdownNow();
                 runs.shutdownNow();
             });
+            c.routes.before(guards::before);
             api.routes(c.routes);
             c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.message(locale(ctx))));
             c.routes.exception(ShikumiException.class, (e, ctx) -> error(ctx, 400, e.message(locale(ctx))));
@@ -76,20 +82,40 @@ public final class ShikumiServer {
                 }
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
+                if (JettyGuards.clientAborted(e)) {
+                    LOG.debug("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, WebMsg.INTERNAL.format(locale(ctx)));
             });
             c.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") && ctx.result() == null) {
-                    error(ctx, 404, WebMsg.NOT_FOUND.format(locale(ctx), ctx.path()));
+                    error(ctx, 404, WebMsg.NOT_FOUND.format(locale(ctx), Texts.shorten(ctx.path())));
                 }
             });
             c.routes.error(405, ctx -> {
                 if (ctx.path().startsWith("/api/")) {
-                    error(ctx, 405, WebMsg.METHOD.format(locale(ctx), ctx.method(), ctx.path()));
+                    error(ctx, 405, WebMsg.METHOD.format(locale(ctx), ctx.method(), Texts.shorten(ctx.path())));
                 }
             });
         });
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The host names requests may use in Host and Origin (for the CLI's message and tests). */
+    public static java.util.Set<String> allowedNames(WebConfig config) {
+        return Guards.allowedNames(config);
+    }
+
+    /** The addresses other machines can open when the server listens on {@code host} (all of them for 0.0.0.0). */
+    public static java.util.List<String> reachableAddresses(String host) {
+        return Guards.reachable(host);
     }
 
     /** Jetty's pool of request threads, bounded (see {@link WebConfig#requestThreads()}), named for thread dumps. */
@@ -108,9 +134,10 @@ public final class ShikumiServer {
         return lang != null && lang.trim().toLowerCase(Locale.ROOT).startsWith("ja") ? Locale.JAPANESE : Locale.ENGLISH;
     }
 
+    /** Answers {@code {"error": message}}: one line, control characters escaped, long input cut (see {@link Texts}). */
     static void error(Context ctx, int status, String message) {
         ctx.status(status);
-        json(ctx, Map.of("error", message));
+        json(ctx, Map.of("error", Texts.clean(message)));
     }
 
     static void json(Context ctx, Object value) {

@@ -48,7 +48,21 @@ public enum WebMsg {
     // the large image data (ImageApi)
     IMAGES_UNAVAILABLE("images.unavailable"),
     IMAGES_SERVER_BUSY("images.serverBusy"),
-    TYPE_SET("type.set");
+    TYPE_SET("type.set"),
+    // issue 14: classroom-safe
+    STREAMS_TOO_MANY("server.streamsTooMany"),
+    MEMORY_FULL("server.memoryFull"),
+    SESSION_TOO_MANY_CLIENT("session.tooManyClient"),
+    HOST_REFUSED("request.hostRefused"),
+    ORIGIN_REFUSED("request.originRefused"),
+    CONTENT_TYPE("request.contentType"),
+    REQUEST_MALFORMED("request.malformed"),
+    REQUEST_TIMEOUT("request.timeout"),
+    HEADERS_TOO_LARGE("request.headersTooLarge"),
+    HTTP_ERROR("request.httpError"),
+    COMPARE_TOO_MUCH_MEMORY("compare.tooMuchMemory"),
+    JOB_FAILED("job.failed"),
+    COMPARE_TOO_MUCH_WORK_SIMPLEX("compare.tooMuchWorkSimplex");
 
     public static final String BUNDLE = "io.github.shikumi.web.messages";
 

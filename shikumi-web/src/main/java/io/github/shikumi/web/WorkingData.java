@@ -35,6 +35,23 @@ final class WorkingData {
         this.cached = d;
     }
 
+    private WorkingData(WorkingData w) {
+        this.name = w.name;
+        this.bundled = w.bundled;
+        this.height = w.height;
+        this.width = w.width;
+        this.labels = new ArrayList<>(w.labels);
+        this.images.addAll(w.images); // the arrays are never changed in place: edits replace them
+        this.targets.addAll(w.targets);
+        this.edited = w.edited;
+        this.cached = w.cached;
+    }
+
+    /** A copy to edit: the session keeps it only when the whole edit succeeded. */
+    WorkingData copy() {
+        return new WorkingData(this);
+    }
+
     /** A working copy of {@code d}, checked against the server's limits. */
     static WorkingData of(String name, boolean bundled, Dataset d, WebConfig limits) {
         if (d.height() > limits.maxSide() || d.width() > limits.maxSide()) {
@@ -101,6 +118,7 @@ final class WorkingData {
     /** Index of {@code label}, appending it as a new label (a new output unit) if it is new. */
     int labelIndex(String label, int maxLabels) {
         if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || label.chars().anyMatch(Character::isWhitespace)
+                || label.chars().anyMatch(Character::isISOControl)
                 || label.startsWith("#")) {
             throw ApiException.badRequest(WebMsg.LABEL_INVALID, label);
         }

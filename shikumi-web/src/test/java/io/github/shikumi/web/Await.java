@@ -31,4 +31,18 @@ final class Await {
         }
         throw new AssertionError("the comparison did not end within 120 s");
     }
+
+    /** Waits (bounded) for a session's large-data run to end; returns its status. */
+    static JsonNode imagesIdle(TestServer server, String session) throws InterruptedException {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < until) {
+            JsonNode s = server.get(session + "/images/run").json();
+            String state = s.get("state").asText();
+            if (!state.equals("running") && !state.equals("loading")) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the image run did not end within 120 s");
+    }
 }

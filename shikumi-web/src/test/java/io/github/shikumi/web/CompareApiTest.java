@@ -249,10 +249,10 @@ class CompareApiTest {
 
     @Test
     void work_is_bounded_by_images_parameters_iterations_and_optimizers() {
-        // 16 images × 79 parameters × 100 iterations × 4 optimisers = 505,600
+        // 16 images × 79 parameters × (100 iterations × 4 optimisers + Nelder–Mead's first simplex, 80) = 606,720
         try (TestServer small = new TestServer(WebConfig.defaults().withCompareLimits(1000, 500_000))) {
             String s = small.session(4, "");
-            Refused.check(small.post(s + "/compare", "{\"iterations\": 100}"), 400, "505,600", "500,000");
+            Refused.check(small.post(s + "/compare", "{\"iterations\": 100}"), 400, "606,720", "500,000", "80");
             assertThat(small.post(s + "/compare", "{\"iterations\": 100, \"optimizers\": [\"gd\", \"cg\", \"momentum\"]}")
                     .status()).isEqualTo(202);
             Refused.check(small.post(s + "/compare", "{\"iterations\": 1001}"), 400, "iterations", "1,000");

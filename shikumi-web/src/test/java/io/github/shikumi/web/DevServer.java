@@ -10,7 +10,9 @@ public final class DevServer {
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
-        WebConfig config = WebConfig.defaults().withPort(port);
+        // the load checks' simulated users all come from this computer's address: more than one device's share
+        WebConfig config = WebConfig.defaults().withPort(port).withSessionsPerClient(1000)
+                .withConnectionsPerClient(10_000);
         if (args.length > 1) {
             config = config.withRequestThreads(Integer.parseInt(args[1]));
         }

@@ -17,7 +17,8 @@ class DivergedRunTest {
 
     private static Session session() {
         WebConfig config = WebConfig.defaults();
-        return new Session("t", config, WorkingData.of("aple", true, APLE, config), 0.05, 3, 1, 0);
+        return new Session("t", config, WorkingData.of("aple", true, APLE, config), 0.05, 3, 1, 0,
+                new MemoryBudget(Long.MAX_VALUE));
     }
 
     @Test

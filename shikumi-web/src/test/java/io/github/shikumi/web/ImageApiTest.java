@@ -212,4 +212,28 @@ class ImageApiTest {
             return new DataInputStream(in).readAllBytes();
         }
     }
+
+    @Test
+    void deleting_a_session_cancels_its_image_run_and_frees_the_servers_slot() throws Exception {
+        assumeInstalled();
+        String a = server.session(1, "");
+        TestServer.Response r = server.post(a + "/images/run", "{\"epochs\": 10, \"hidden\": 256}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        Thread.sleep(500);
+        assertThat(server.delete(a).status()).isEqualTo(204);
+        // nobody asks for another run: the deleted session's run stops by itself after its current batch
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (imageThreads() > 0 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(imageThreads()).as("image runs still computing").isZero();
+        String b = server.session(1, "");
+        TestServer.Response started = server.post(b + "/images/run", "{\"epochs\": 1, \"hidden\": 8, \"trainImages\": 100}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        Await.imagesIdle(server, b);
+    }
+
+    private static long imageThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("shikumi-images")).count();
+    }
 }

@@ -19,4 +19,15 @@ class LoadCheckRunner {
         System.out.println("== Web load check ==\n" + report);
         assertThat(report).contains("errors: 0\n");
     }
+
+    /** The classroom check (issue 14): {@code -Dclassroom=SECONDS}, {@code -Dclassroom.students=N} (default 60). */
+    @Test
+    @EnabledIfSystemProperty(named = "classroom", matches = "\\d+")
+    void a_class_of_sixty_works_through_an_attack_without_errors() throws Exception {
+        int seconds = Integer.parseInt(System.getProperty("classroom"));
+        int students = Integer.getInteger("classroom.students", 60);
+        String report = ClassroomCheck.report(students, seconds);
+        System.out.println("== Classroom check ==\n" + report);
+        assertThat(report).contains("errors: 0\n");
+    }
 }

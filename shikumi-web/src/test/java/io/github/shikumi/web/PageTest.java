@@ -13,7 +13,8 @@ abstract class PageTest {
 
     /** Starts the server and a 1280×900 browser (after the class's own assumptions). */
     static void startServerAndBrowser() throws Exception {
-        server = new TestServer();
+        // every fresh page is a new learner's tab, all from this computer's address: more than one device's share
+        server = new TestServer(WebConfig.defaults().withSessionsPerClient(1000));
         browser = new Browser(1280, 900);
     }
 

@@ -30,7 +30,8 @@ class RunHistoryTest {
 
     private static Session session(long maxHistoryValues) {
         WebConfig config = WebConfig.defaults().withMaxHistoryValues(maxHistoryValues);
-        return new Session("t", config, WorkingData.of("aple", true, APLE, config), 0.05, 3, 1, 0);
+        return new Session("t", config, WorkingData.of("aple", true, APLE, config), 0.05, 3, 1, 0,
+                new MemoryBudget(Long.MAX_VALUE));
     }
 
     private static void assertSameEverywhere(Session s, List<double[]> expected, int from) {

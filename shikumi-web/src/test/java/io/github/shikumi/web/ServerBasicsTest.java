@@ -24,7 +24,8 @@ class ServerBasicsTest {
     @Test
     void open_event_streams_do_not_hold_the_few_request_threads() throws Exception {
         // the fewest request threads the server takes; each open stream would hold one if streams blocked
-        try (TestServer small = new TestServer(WebConfig.defaults().withRequestThreads(WebConfig.MIN_REQUEST_THREADS))) {
+        try (TestServer small = new TestServer(WebConfig.defaults().withRequestThreads(WebConfig.MIN_REQUEST_THREADS)
+                .withStreams(400, 3 * WebConfig.MIN_REQUEST_THREADS))) {
             String s = small.session(1, "");
             java.util.List<EventStream> streams = new java.util.ArrayList<>();
             try {

@@ -59,11 +59,17 @@ final class TestServer implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!typed && (body != null || method.equals("POST") || method.equals("PUT"))) {
+            b.header("Content-Type", "application/json"); // as the page sends every change (the server refuses others)
         }
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if (!headers[i + 1].isEmpty()) {
+                b.header(headers[i], headers[i + 1]); // an empty value: the header is left out
+            }
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
