@@ -69,7 +69,7 @@ public final class Network {
         sizes[sizes.length - 1] = data.labels().size();
         for (int h : hidden) {
             if (h < 1) {
-                throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
+                throw new ShikumiException("hidden", Msg.HIDDEN_INVALID, h);
             }
         }
         ParamLayout layout = new ParamLayout(sizes);
@@ -179,8 +179,18 @@ public final class Network {
                 Provenance.initial("uniform[-1/sqrt(fanIn),1/sqrt(fanIn))", seed), output);
     }
 
-    /** The output z of every output unit for one image. */
+    /**
+     * The output z of every output unit for one image.
+     *
+     * @param x the image's pixels, row by row ({@code height() × width()} values)
+     * @return one output per label, in the order of {@link #labels()}
+     * @throws ShikumiException (an {@link IllegalArgumentException}) for {@code "image"} when {@code x} has
+     *         another length, naming the expected and the actual length
+     */
     public double[] outputs(double[] x) {
+        if (x.length != layout.inputs()) {
+            throw new ShikumiException("image", Msg.IMAGE_LENGTH, x.length, layout.inputs(), height + "×" + width);
+        }
         double[] a = x;
         for (int l = 0; l < layout.layers(); l++) {
             int nin = layout.fanIn(l);

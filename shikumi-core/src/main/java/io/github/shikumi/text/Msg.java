@@ -3,6 +3,8 @@ package io.github.shikumi.text;
 /**
  * Every message shikumi-core can report, as a key into {@code messages*.properties} (en, ja).
  * One test checks that each key exists in every language with the same placeholders.
+ * Public because shikumi's other modules report through the same keys; a library user reads
+ * {@link ShikumiException#where()} and the message, and need not use these keys.
  */
 public enum Msg {
     FILE_NOT_FOUND("file.notFound"),
@@ -69,7 +71,11 @@ public enum Msg {
     CSV_GREY_AFTER_BINARY("csv.greyAfterBinary"),
     CSV_BINARY_AFTER_GREY("csv.binaryAfterGrey"),
     CHECK_NOT_FINITE("check.notFinite"),
-    DATA_LABEL_EMPTY("data.labelEmpty");
+    DATA_LABEL_EMPTY("data.labelEmpty"),
+    // issue 16: the library's own checks at the door
+    IMAGE_LENGTH("image.length"),
+    IMAGE_ROWS("image.rows"),
+    IMAGE_CHAR("image.char");
 
     private final String key;
 
