@@ -75,7 +75,8 @@ public enum Msg {
     // issue 16: the library's own checks at the door
     IMAGE_LENGTH("image.length"),
     IMAGE_ROWS("image.rows"),
-    IMAGE_CHAR("image.char");
+    IMAGE_CHAR("image.char"),
+    FILE_IS_DIRECTORY("file.isDirectory");
 
     private final String key;
 
