@@ -64,6 +64,13 @@ class PyTorchScriptTest {
     }
 
     @Test
+    void grey_images_are_written_as_numbers_and_agree_too(@TempDir Path dir) throws Exception {
+        Dataset grey = io.github.shikumi.Fixtures.randomGreyData(4, 3, 3, 3, 12);
+        assertThat(grey.isBinary()).isFalse();
+        agree(Network.initial(grey, 2, 4), grey, 0.05, 100, dir);
+    }
+
+    @Test
     void a_state_that_only_copied_the_numbers_reads_back_bit_for_bit(@TempDir Path dir) throws Exception {
         Network book = ModelJson.read(BOOK_MODEL);
         Network back = runScript(PyTorchScript.script(book, Shikumi.bookData(), 0.05, 0, Locale.JAPANESE), dir).state;
