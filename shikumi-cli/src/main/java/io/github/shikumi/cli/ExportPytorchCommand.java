@@ -56,10 +56,7 @@ public final class ExportPytorchCommand implements Callable<Integer> {
         Dataset d = data.load();
         Network start = random.startFrom(model, d);
         AtomicFiles.write(out, PyTorchScript.script(start, d, eta, iterations.value, locale));
-        StringBuilder sizes = new StringBuilder();
-        for (int s : start.layout().sizes()) {
-            sizes.append(sizes.length() == 0 ? "" : "-").append(s);
-        }
+        String sizes = start.layout().shapeText();
         spec.commandLine().getOut().println(text.get("pytorch.written", out.toString(), sizes, d.name(), Fmt.sig(eta),
                 iterations.value));
         return 0;

@@ -34,10 +34,7 @@ public final class ImportPytorchCommand implements Callable<Integer> {
         ExportOnnxCommand.checkTarget(out, force.on);
         Network net = PyTorchState.read(state);
         AtomicFiles.write(out, ModelJson.write(net));
-        StringBuilder sizes = new StringBuilder();
-        for (int s : net.layout().sizes()) {
-            sizes.append(sizes.length() == 0 ? "" : "-").append(s);
-        }
+        String sizes = net.layout().shapeText();
         spec.commandLine().getOut().println(text.get("pytorch.imported", out.toString(), sizes, String.join(" ", net.labels()),
                 state.toString()));
         return 0;

@@ -56,7 +56,7 @@ public final class OnnxExport {
     public static ModelProto model(Network net) {
         ParamLayout layout = net.layout();
         GraphProto.Builder g = GraphProto.newBuilder().setName("shikumi")
-                .setDocString("shikumi network " + sizes(layout) + ": s = W·x − θ as Gemm(x, W, b = −θ, transB = 1), z = σ(s)");
+                .setDocString("shikumi network " + layout.shapeText() + ": s = W·x − θ as Gemm(x, W, b = −θ, transB = 1), z = σ(s)");
         g.addInput(tensor(INPUT, layout.inputs()));
         String x = INPUT;
         for (int l = 0; l < layout.layers(); l++) {
@@ -130,14 +130,6 @@ public final class OnnxExport {
             throw new ShikumiException(path.toString(), Msg.FILE_IS_DIRECTORY);
         }
         AtomicFiles.write(path, bytes(net));
-    }
-
-    private static String sizes(ParamLayout layout) {
-        StringBuilder b = new StringBuilder();
-        for (int s : layout.sizes()) {
-            b.append(b.length() == 0 ? "" : "-").append(s);
-        }
-        return b.toString();
     }
 
     private static ValueInfoProto tensor(String name, int width) {

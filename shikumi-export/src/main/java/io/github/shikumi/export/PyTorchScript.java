@@ -55,7 +55,7 @@ public final class PyTorchScript {
         Map<String, Object> provenance = new LinkedHashMap<>(Provenance.trained(start, data, "gd", Map.of("eta", eta),
                 "iterations", iterations));
         StringBuilder py = new StringBuilder();
-        String sizes = sizes(start.layout());
+        String sizes = start.layout().shapeText();
         line(py, "#!/usr/bin/env python3");
         line(py, c(ja, "# shikumi export-pytorch: the " + sizes + " network of shikumi, trained by PyTorch the book's way.",
                 "# shikumi export-pytorch: shikumi の " + sizes + " ネットワークを、本のやり方のまま PyTorch で学習します。"));
@@ -227,14 +227,6 @@ public final class PyTorchScript {
 
     private static void line(StringBuilder b, String s) {
         b.append(s).append('\n');
-    }
-
-    private static String sizes(ParamLayout layout) {
-        StringBuilder b = new StringBuilder();
-        for (int s : layout.sizes()) {
-            b.append(b.length() == 0 ? "" : "-").append(s);
-        }
-        return b.toString();
     }
 
     private static String rows(Dataset data, int n) {
