@@ -67,7 +67,8 @@ public final class Shikumi {
      *
      * @param data     the training images (every label with at least one image)
      * @param settings seed, hidden layers, η and iterations
-     * @return the trained model, with E at every iteration ({@link Model#errorCurve()})
+     * @return the trained model, with E at every iteration ({@link Model#errorCurve()}); a run that diverges
+     *         (η too large: E or a parameter NaN or infinite) stops at that iteration, and its curve ends there
      * @throws ShikumiException when a label of the data has no images
      */
     public static Model train(Dataset data, Settings settings) {

@@ -108,6 +108,11 @@ class ExportCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLine()).isEqualTo("shikumi: " + state + ": state_dict[\"layers.0.w\"][0]: has 2 values, expected 20");
         assertThat(dir.resolve("m.json")).doesNotExist();
+        Path onnx = dir.resolve("m.onnx");
+        assertThat(CliRun.of("export-onnx", "--model", BOOK_MODEL, "--out", onnx.toString()).exit()).isZero();
+        CliRun binary = CliRun.of("import-pytorch", "--state", onnx.toString(), "--out", dir.resolve("m.json").toString(), "--lang", "en");
+        assertThat(binary.exit()).isEqualTo(2);
+        assertThat(binary.errLine()).isEqualTo("shikumi: " + onnx + ": malformed JSON: not UTF-8 text (a binary file, not a state file in JSON)");
     }
 
     private static boolean torch() throws Exception {

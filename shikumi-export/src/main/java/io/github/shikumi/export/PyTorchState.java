@@ -47,6 +47,8 @@ public final class PyTorchState {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ShikumiException(path.toString(), Msg.FILE_NOT_FOUND);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ShikumiException(path.toString(), Msg.JSON_MALFORMED, "not UTF-8 text (a binary file, not a state file in JSON)");
         } catch (IOException e) {
             throw new ShikumiException(path.toString(), Msg.FILE_UNREADABLE, String.valueOf(e.getMessage()));
         }
