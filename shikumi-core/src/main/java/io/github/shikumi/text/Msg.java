@@ -76,7 +76,8 @@ public enum Msg {
     IMAGE_LENGTH("image.length"),
     IMAGE_ROWS("image.rows"),
     IMAGE_CHAR("image.char"),
-    FILE_IS_DIRECTORY("file.isDirectory");
+    FILE_IS_DIRECTORY("file.isDirectory"),
+    EXPORT_DATA_TOO_LARGE("export.dataTooLarge");
 
     private final String key;
 

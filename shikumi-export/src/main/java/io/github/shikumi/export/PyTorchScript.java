@@ -28,6 +28,8 @@ import java.util.Map;
 public final class PyTorchScript {
     /** The state file the script writes when it is given no path. */
     public static final String DEFAULT_STATE = "run-state.json";
+    /** The most pixel values a script holds (about 8 MB of text): the book's data have 2,560. */
+    public static final long MAX_PIXELS = 1_000_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,13 +45,19 @@ public final class PyTorchScript {
      * @param iterations the iterations of gradient descent, 0 or more
      * @param locale     the language of the comments: Japanese for any {@code ja} locale, English otherwise
      * @return the Python source
-     * @throws ShikumiException when the data do not fit the network, or η or the iterations are invalid
+     * @throws ShikumiException when the data do not fit the network or have more than {@link #MAX_PIXELS} pixel
+     *         values, or η or the iterations are invalid
      */
     public static String script(Network start, Dataset data, double eta, int iterations, Locale locale) {
         start.checkFits(data, "model");
         new GradientDescent(eta); // checks η
         if (iterations < 0) {
             throw new ShikumiException("iterations", Msg.ITERATIONS_INVALID, iterations);
+        }
+        long pixels = (long) data.size() * data.pixels();
+        if (pixels > MAX_PIXELS) {
+            throw new ShikumiException(data.name(), Msg.EXPORT_DATA_TOO_LARGE, String.valueOf(pixels), String.valueOf(data.size()), data.shapeText(),
+                    String.valueOf(MAX_PIXELS));
         }
         boolean ja = "ja".equals(locale.getLanguage());
         Map<String, Object> provenance = new LinkedHashMap<>(Provenance.trained(start, data, "gd", Map.of("eta", eta),

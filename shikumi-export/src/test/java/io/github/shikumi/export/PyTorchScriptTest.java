@@ -93,6 +93,15 @@ class PyTorchScriptTest {
     }
 
     @Test
+    void data_too_large_for_a_script_are_refused_saying_how_large() {
+        Dataset big = io.github.shikumi.Fixtures.randomData(1, 28, 28, 2, 1300);
+        Network n = Network.initial(big, 1, 3);
+        assertThatThrownBy(() -> PyTorchScript.script(n, big, 0.05, 1, Locale.ENGLISH)).isInstanceOf(ShikumiException.class)
+                .hasMessageEndingWith(": the data have 1019200 pixel values (1300 images of 28×28); a script holds at most 1000000:"
+                        + " export a subset of the images (a CSV or bitmap text file)");
+    }
+
+    @Test
     void a_state_dict_of_another_shape_is_refused_naming_the_tensor() {
         String state = """
                 {"format": "shikumi-pytorch-state/1", "labels": ["A", "P", "L", "E"], "inputShape": [5, 4],
