@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -51,7 +52,8 @@ public final class Cli {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof ShikumiException) {
-                err.println("shikumi: " + ((ShikumiException) ex).message(locale));
+                ShikumiException e = (ShikumiException) ex;
+                err.println("shikumi: " + e.message(locale, optionFor(e.where())));
                 return 2;
             }
             if (System.getenv("SHIKUMI_DEBUG") != null) {
@@ -62,6 +64,15 @@ public final class Cli {
             return 1;
         });
         return cl;
+    }
+
+    /** Fields of core's settings that are options of the same name here: the library's {@code eta} is {@code --eta}. */
+    private static final Set<String> OPTION_FIELDS = Set.of("eta", "iterations", "hidden", "momentum", "batch", "epochs",
+            "validation", "patience", "threads", "shape", "image", "layers", "output", "precision", "seed");
+
+    /** How the CLI names where a problem is: its option for a library field, else the file or location as it is. */
+    static String optionFor(String where) {
+        return OPTION_FIELDS.contains(where) ? "--" + where : where;
     }
 
     /** The language asked for by {@code --lang ja|en} (or {@code --lang=ja}), else the system's. */

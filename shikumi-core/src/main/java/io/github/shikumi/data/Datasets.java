@@ -92,6 +92,6 @@ public final class Datasets {
         } catch (NumberFormatException ignored) {
             // falls through to the message below
         }
-        throw new ShikumiException("--shape", Msg.SHAPE_SYNTAX, text);
+        throw new ShikumiException("shape", Msg.SHAPE_SYNTAX, text);
     }
 }

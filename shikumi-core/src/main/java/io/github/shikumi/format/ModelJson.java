@@ -151,9 +151,42 @@ public final class ModelJson {
         return new Network(layout, labels, h, w, params, provenance, output);
     }
 
-    /** The model as JSON text (ends with a newline). */
+    /**
+     * The model as JSON text (ends with a newline).
+     *
+     * @param net the network
+     * @return the model file's text
+     */
     public static String write(Network net) {
         return write(net, net.params(), null);
+    }
+
+    /**
+     * Writes the model file, completely or not at all: to a temporary file beside it, then an atomic move
+     * (an existing file is replaced).
+     *
+     * @param net  the network
+     * @param path the file; its folder must exist
+     * @throws ShikumiException when the folder is missing or the file cannot be written
+     */
+    public static void write(Network net, Path path) {
+        AtomicFiles.write(path, write(net));
+    }
+
+    /**
+     * Writes the model as JSON (UTF-8) to a stream, which stays open.
+     *
+     * @param net the network
+     * @param out the stream
+     * @throws java.io.UncheckedIOException when the stream fails
+     */
+    public static void write(Network net, java.io.OutputStream out) {
+        try {
+            out.write(write(net).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A gradient ∂E in the model's shape, with {@code "E"} beside {@code "layers"}. */

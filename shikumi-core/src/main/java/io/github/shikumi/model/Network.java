@@ -27,11 +27,34 @@ public final class Network {
     private final Map<String, Object> provenance;
     private final Output output;
 
+    /**
+     * A network with the book's sigmoid output layer.
+     *
+     * @param layout     the sizes of the layers
+     * @param labels     one label per output unit
+     * @param height     rows of the images it reads
+     * @param width      columns of the images it reads
+     * @param params     every w_ji and θ_j in the layout's order (copied)
+     * @param provenance how it was made (see {@link #provenance()})
+     * @throws IllegalArgumentException when the image shape, the labels or the parameters do not fit the layout
+     */
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
                    Map<String, Object> provenance) {
         this(layout, labels, height, width, params, provenance, Output.SIGMOID);
     }
 
+    /**
+     * A network.
+     *
+     * @param layout     the sizes of the layers
+     * @param labels     one label per output unit
+     * @param height     rows of the images it reads
+     * @param width      columns of the images it reads
+     * @param params     every w_ji and θ_j in the layout's order (copied)
+     * @param provenance how it was made (see {@link #provenance()})
+     * @param output     the output layer and loss
+     * @throws IllegalArgumentException when the image shape, the labels or the parameters do not fit the layout
+     */
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
                    Map<String, Object> provenance, Output output) {
         if (layout.inputs() != height * width) {
@@ -52,6 +75,16 @@ public final class Network {
         this.output = output;
     }
 
+    /**
+     * A network with the book's sigmoid output layer and no provenance.
+     *
+     * @param layout the sizes of the layers
+     * @param labels one label per output unit
+     * @param height rows of the images it reads
+     * @param width  columns of the images it reads
+     * @param params every w_ji and θ_j in the layout's order (copied)
+     * @throws IllegalArgumentException when the image shape, the labels or the parameters do not fit the layout
+     */
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params) {
         this(layout, labels, height, width, params, Map.of());
     }
@@ -60,6 +93,13 @@ public final class Network {
      * Seeded initial parameters: every weight and threshold drawn independently from the uniform
      * distribution on [−{@value #INIT_RANGE}, {@value #INIT_RANGE}) by {@code java.util.SplittableRandom(seed)},
      * in the layout's order. The same seed gives the same network on every machine.
+     *
+     * @param data   the training data: the inputs (its pixels), the outputs (its labels) and the image shape
+     * @param seed   the seed
+     * @param hidden units of each hidden layer, from the input side ({@code 3} for the book's 20-3-4)
+     * @return the initial network
+     * @throws io.github.shikumi.text.ShikumiException for {@code "hidden"} when a layer has fewer than 1 unit, or
+     *         when a label of the data has no images
      */
     public static Network initial(Dataset data, long seed, int... hidden) {
         checkEveryLabelHasImages(data);
@@ -69,7 +109,7 @@ public final class Network {
         sizes[sizes.length - 1] = data.labels().size();
         for (int h : hidden) {
             if (h < 1) {
-                throw new ShikumiException("--hidden", Msg.HIDDEN_INVALID, h);
+                throw new ShikumiException("hidden", Msg.HIDDEN_INVALID, h);
             }
         }
         ParamLayout layout = new ParamLayout(sizes);
@@ -90,7 +130,13 @@ public final class Network {
         }
     }
 
-    /** The parameters {@link #initial} draws for a layout and seed. */
+    /**
+     * The parameters {@link #initial} draws for a layout and seed.
+     *
+     * @param layout the layout
+     * @param seed   the seed
+     * @return one value per parameter, in the layout's order
+     */
     public static double[] initialParams(ParamLayout layout, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] p = new double[layout.count()];
@@ -100,60 +146,128 @@ public final class Network {
         return p;
     }
 
+    /**
+     * The sizes of the layers and where each parameter is.
+     *
+     * @return the layout
+     */
     public ParamLayout layout() {
         return layout;
     }
 
+    /**
+     * The labels, one per output unit, in order.
+     *
+     * @return the labels (unmodifiable)
+     */
     public List<String> labels() {
         return labels;
     }
 
+    /**
+     * Rows of the images this network reads.
+     *
+     * @return the height
+     */
     public int height() {
         return height;
     }
 
+    /**
+     * Columns of the images this network reads.
+     *
+     * @return the width
+     */
     public int width() {
         return width;
     }
 
-    /** The parameters in the layout's order (a copy). */
+    /**
+     * The parameters in the layout's order.
+     *
+     * @return a copy of every w_ji and θ_j
+     */
     public double[] params() {
         return params.clone();
     }
 
+    /**
+     * One parameter.
+     *
+     * @param p its index in the layout's order ({@link ParamLayout#weight}, {@link ParamLayout#threshold})
+     * @return its value
+     */
     public double param(int p) {
         return params[p];
     }
 
-    /** w_ji of weight layer l. */
+    /**
+     * w_ji of weight layer l.
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @param i the unit of the layer below
+     * @return the weight
+     */
     public double weight(int l, int j, int i) {
         return params[layout.weight(l, j, i)];
     }
 
-    /** θ_j of weight layer l. */
+    /**
+     * θ_j of weight layer l (subtracted: s_j = Σ_i w_ji·x_i − θ_j).
+     *
+     * @param l the weight layer
+     * @param j the unit
+     * @return the threshold
+     */
     public double threshold(int l, int j) {
         return params[layout.threshold(l, j)];
     }
 
-    /** How this model was made (data, seed, η, iterations, …; {@link Provenance}), in its canonical order; empty when unknown. */
+    /**
+     * How this model was made (data, seed, η, iterations, …; {@link Provenance}).
+     *
+     * @return the entries in their canonical order; empty when unknown
+     */
     public Map<String, Object> provenance() {
         return provenance;
     }
 
-    /** The output layer and loss: the book's sigmoid and squared error, or softmax and cross-entropy. */
+    /**
+     * The output layer and loss: the book's sigmoid and squared error, or softmax and cross-entropy.
+     *
+     * @return the output kind
+     */
     public Output output() {
         return output;
     }
 
-    /** The same shape and labels with other parameters. */
+    /**
+     * The same shape and labels with other parameters.
+     *
+     * @param newParams every w_ji and θ_j in the layout's order
+     * @return the new network
+     */
     public Network withParams(double[] newParams) {
         return new Network(layout, labels, height, width, newParams, provenance, output);
     }
 
+    /**
+     * The same network with another record of how it was made.
+     *
+     * @param newProvenance the entries
+     * @return the new network
+     */
     public Network withProvenance(Map<String, Object> newProvenance) {
         return new Network(layout, labels, height, width, params, newProvenance, output);
     }
 
+    /**
+     * The same parameters with another output layer.
+     *
+     * @param newOutput the output kind
+     * @return the new network
+     */
     public Network withOutput(Output newOutput) {
         return new Network(layout, labels, height, width, params, provenance, newOutput);
     }
@@ -163,6 +277,12 @@ public final class Network {
      * layer l drawn from the uniform distribution on [−1/√n_l, 1/√n_l), n_l the layer's fan-in (as PyTorch's
      * {@code nn.Linear} does), by {@code SplittableRandom(seed)} in the layout's order. With the book's
      * U[−1, 1) a unit with 784 inputs starts saturated (|s| of the order of 10).
+     *
+     * @param layout the sizes of the layers (its inputs and outputs must fit the data)
+     * @param data   the training data
+     * @param output the output layer and loss
+     * @param seed   the seed
+     * @return the initial network
      */
     public static Network initialFanIn(ParamLayout layout, Dataset data, Output output, long seed) {
         checkEveryLabelHasImages(data);
@@ -179,8 +299,18 @@ public final class Network {
                 Provenance.initial("uniform[-1/sqrt(fanIn),1/sqrt(fanIn))", seed), output);
     }
 
-    /** The output z of every output unit for one image. */
+    /**
+     * The output z of every output unit for one image.
+     *
+     * @param x the image's pixels, row by row ({@code height() × width()} values)
+     * @return one output per label, in the order of {@link #labels()}
+     * @throws ShikumiException (an {@link IllegalArgumentException}) for {@code "image"} when {@code x} has
+     *         another length, naming the expected and the actual length
+     */
     public double[] outputs(double[] x) {
+        if (x.length != layout.inputs()) {
+            throw new ShikumiException("image", Msg.IMAGE_LENGTH, x.length, layout.inputs(), height + "×" + width);
+        }
         double[] a = x;
         for (int l = 0; l < layout.layers(); l++) {
             int nin = layout.fanIn(l);
@@ -204,7 +334,12 @@ public final class Network {
         return a;
     }
 
-    /** Index of the largest output (the first one on a tie). */
+    /**
+     * Index of the largest output (the first one on a tie).
+     *
+     * @param z the outputs
+     * @return the index of the predicted label
+     */
     public static int argmax(double[] z) {
         int best = 0;
         for (int k = 1; k < z.length; k++) {
@@ -218,6 +353,10 @@ public final class Network {
     /**
      * Checks that this model can read the data: the same image shape (a 4×5 model does not read 5×4 images,
      * though both have 20 pixels) and the same labels in the same order.
+     *
+     * @param data      the data
+     * @param modelName the model's name (a file name) for the message
+     * @throws io.github.shikumi.text.ShikumiException naming {@code modelName} when they do not fit
      */
     public void checkFits(Dataset data, String modelName) {
         if (data.pixels() != layout.inputs()) {

@@ -13,7 +13,12 @@ public final class ParamLayout {
     private final int[] thresholdOffset;
     private final int count;
 
-    /** @param sizes units per layer, inputs first: {20, 3, 4} for the book's network */
+    /**
+     * A layout of layers of these sizes.
+     *
+     * @param sizes units per layer, inputs first: {20, 3, 4} for the book's network
+     * @throws IllegalArgumentException for fewer than two layers or a layer without units
+     */
     public ParamLayout(int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("a network needs at least an input and an output layer");
@@ -37,53 +42,110 @@ public final class ParamLayout {
         count = p;
     }
 
-    /** Units per layer, inputs first (a copy). */
+    /**
+     * Units per layer, inputs first.
+     *
+     * @return a copy of the sizes
+     */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /** Number of weight layers (2 for the book's 20-3-4 network). */
+    /**
+     * Number of weight layers (2 for the book's 20-3-4 network).
+     *
+     * @return the layers with weights and thresholds
+     */
     public int layers() {
         return sizes.length - 1;
     }
 
+    /**
+     * Units of the input layer: pixels per image.
+     *
+     * @return the inputs
+     */
     public int inputs() {
         return sizes[0];
     }
 
+    /**
+     * Units of the output layer: one per label.
+     *
+     * @return the outputs
+     */
     public int outputs() {
         return sizes[sizes.length - 1];
     }
 
-    /** Units of weight layer {@code l} (0 = first hidden layer). */
+    /**
+     * Units of weight layer {@code l}.
+     *
+     * @param l the weight layer, 0 = the first hidden layer
+     * @return its units
+     */
     public int units(int l) {
         return sizes[l + 1];
     }
 
-    /** Units of the layer below weight layer {@code l}. */
+    /**
+     * Units of the layer below weight layer {@code l}: the inputs of each of its units.
+     *
+     * @param l the weight layer
+     * @return its fan-in
+     */
     public int fanIn(int l) {
         return sizes[l];
     }
 
-    /** Total parameter count (79 for 20-3-4). */
+    /**
+     * Total parameter count (79 for 20-3-4).
+     *
+     * @return weights and thresholds of all layers
+     */
     public int count() {
         return count;
     }
 
-    /** Index of w_ji of weight layer {@code l}. */
+    /**
+     * Index of w_ji of weight layer {@code l} in the flat parameter array.
+     *
+     * @param l the weight layer
+     * @param j the unit of layer {@code l}
+     * @param i the unit of the layer below
+     * @return the index
+     */
     public int weight(int l, int j, int i) {
         return weightOffset[l] + j * sizes[l] + i;
     }
 
-    /** Index of θ_j of weight layer {@code l}. */
+    /**
+     * Index of θ_j of weight layer {@code l} in the flat parameter array.
+     *
+     * @param l the weight layer
+     * @param j the unit
+     * @return the index
+     */
     public int threshold(int l, int j) {
         return thresholdOffset[l] + j;
     }
 
+    /**
+     * Index of layer {@code l}'s first weight: its w_ji follow row by row (j, then i).
+     *
+     * @param l the weight layer
+     * @return the index of w_11
+     */
     public int weightOffset(int l) {
         return weightOffset[l];
     }
 
+    /**
+     * Index of layer {@code l}'s first threshold: its θ_j follow its weights.
+     *
+     * @param l the weight layer
+     * @return the index of θ_1
+     */
     public int thresholdOffset(int l) {
         return thresholdOffset[l];
     }
@@ -91,6 +153,9 @@ public final class ParamLayout {
     /**
      * The book's name of the layer: "H" (hidden) and "O" (output) for one hidden layer, "H1", "H2", …, "O"
      * for deeper networks.
+     *
+     * @param l the weight layer
+     * @return its name
      */
     public String layerName(int l) {
         if (l == layers() - 1) {
@@ -99,7 +164,13 @@ public final class ParamLayout {
         return layers() == 2 ? "H" : "H" + (l + 1);
     }
 
-    /** Readable name of parameter {@code p}, 1-based as in the book: "wH[2][17]", "θO[3]". */
+    /**
+     * Readable name of parameter {@code p}, 1-based as in the book: "wH[2][17]", "θO[3]".
+     *
+     * @param p the index in the flat parameter array
+     * @return its name
+     * @throws IndexOutOfBoundsException when there is no such parameter
+     */
     public String name(int p) {
         for (int l = 0; l < layers(); l++) {
             int w = weightOffset[l];
@@ -115,7 +186,11 @@ public final class ParamLayout {
         throw new IndexOutOfBoundsException(p);
     }
 
-    /** "20-3-4" */
+    /**
+     * The sizes as the book writes them.
+     *
+     * @return e.g. "20-3-4"
+     */
     public String shapeText() {
         StringBuilder sb = new StringBuilder();
         for (int s : sizes) {

@@ -30,7 +30,14 @@ public final class Trace {
         this.e = e;
     }
 
-    /** Traces image {@code x} whose label index is {@code target} (one-hot target t). */
+    /**
+     * Traces image {@code x} whose label index is {@code target} (one-hot target t).
+     *
+     * @param net the network
+     * @param x the image's pixels
+     * @param target the index of its label
+     * @return every number of its forward and backward pass
+     */
     public static Trace of(Network net, double[] x, int target) {
         ParamLayout lay = net.layout();
         int layers = lay.layers();
@@ -82,66 +89,134 @@ public final class Trace {
         return new Trace(lay, x.clone(), t, s, z, delta, backSum, e);
     }
 
+    /**
+     * The network's layout.
+     *
+     * @return the layout
+     */
     public ParamLayout layout() {
         return layout;
     }
 
-    /** The image's pixels x_i. */
+    /**
+     * The image's pixels x_i.
+     *
+     * @return a copy of the inputs
+     */
     public double[] inputs() {
         return x.clone();
     }
 
-    /** One-hot targets t_k. */
+    /**
+     * One-hot targets t_k.
+     *
+     * @return a copy of the targets
+     */
     public double[] targets() {
         return t.clone();
     }
 
-    /** s_j of weight layer l. */
+    /**
+     * s_j of weight layer l.
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @return s_j = Σ_i w_ji·(input i) − θ_j
+     */
     public double s(int l, int j) {
         return s[l][j];
     }
 
-    /** z_j of weight layer l (the book's h_j for the hidden layer, z_k for the output layer). */
+    /**
+     * z_j of weight layer l (the book's h_j for the hidden layer, z_k for the output layer).
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @return z_j = σ(s_j)
+     */
     public double z(int l, int j) {
         return z[l][j];
     }
 
-    /** Outputs z_k of the last layer (a copy). */
+    /**
+     * Outputs z_k of the last layer.
+     *
+     * @return a copy of the outputs
+     */
     public double[] outputs() {
         return z[z.length - 1].clone();
     }
 
-    /** δ_j of weight layer l. */
+    /**
+     * δ_j of weight layer l.
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @return δ_j = ∂e/∂s_j
+     */
     public double delta(int l, int j) {
         return delta[l][j];
     }
 
-    /** Σ_k δ_k·w_kj of the layer above, for hidden layer l (the factor before h_j(1 − h_j)). */
+    /**
+     * Σ_k δ_k·w_kj of the layer above, for hidden layer l (the factor before h_j(1 − h_j)).
+     *
+     * @param l a hidden weight layer
+     * @param j the unit of layer l
+     * @return the sum
+     */
     public double backSum(int l, int j) {
         return backSum[l][j];
     }
 
-    /** The input of weight layer l's unit i: x_i for l = 0, else z_i of layer l−1. */
+    /**
+     * The input of weight layer l's unit i: x_i for l = 0, else z_i of layer l−1.
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param i the unit of the layer below
+     * @return the input
+     */
     public double input(int l, int i) {
         return l == 0 ? x[i] : z[l - 1][i];
     }
 
-    /** e = ½ Σ_k (t_k − z_k)² (for a softmax output: −Σ_k t_k·log z_k). */
+    /**
+     * e = ½ Σ_k (t_k − z_k)² (for a softmax output: −Σ_k t_k·log z_k).
+     *
+     * @return this image's error
+     */
     public double e() {
         return e;
     }
 
-    /** ∂e/∂w_ji = δ_j·(input i). */
+    /**
+     * ∂e/∂w_ji = δ_j·(input i).
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @param i the unit of the layer below
+     * @return the derivative
+     */
     public double gradWeight(int l, int j, int i) {
         return delta[l][j] * input(l, i);
     }
 
-    /** ∂e/∂θ_j = −δ_j (θ is subtracted in s_j). */
+    /**
+     * ∂e/∂θ_j = −δ_j (θ is subtracted in s_j).
+     *
+     * @param l the weight layer (0 = the first hidden layer)
+     * @param j the unit of layer l
+     * @return the derivative
+     */
     public double gradThreshold(int l, int j) {
         return -delta[l][j];
     }
 
-    /** This image's gradient ∂e in the layout's parameter order. */
+    /**
+     * This image's gradient ∂e in the layout's parameter order.
+     *
+     * @return ∂e/∂p for every parameter p
+     */
     public double[] gradient() {
         double[] g = new double[layout.count()];
         for (int l = 0; l < layout.layers(); l++) {

@@ -3,6 +3,8 @@ package io.github.shikumi.text;
 /**
  * Every message shikumi-core can report, as a key into {@code messages*.properties} (en, ja).
  * One test checks that each key exists in every language with the same placeholders.
+ * Public because shikumi's other modules report through the same keys; a library user reads
+ * {@link ShikumiException#where()} and the message, and need not use these keys.
  */
 public enum Msg {
     FILE_NOT_FOUND("file.notFound"),
@@ -74,7 +76,13 @@ public enum Msg {
     FILE_NAME_EMPTY("file.nameEmpty"),
     FILE_NOT_REGULAR("file.notRegular"),
     IDX_TOO_LARGE("idx.tooLarge"),
-    SIZE_TOO_LARGE("size.tooLarge");
+    SIZE_TOO_LARGE("size.tooLarge"),
+    // issue 16: the library's own checks at the door
+    IMAGE_LENGTH("image.length"),
+    IMAGE_ROWS("image.rows"),
+    IMAGE_CHAR("image.char"),
+    FILE_IS_DIRECTORY("file.isDirectory"),
+    EXPORT_DATA_TOO_LARGE("export.dataTooLarge");
 
     private final String key;
 

@@ -29,13 +29,13 @@ public final class GradientDescent implements Optimizer {
 
     static void checkEta(double eta) {
         if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new ShikumiException("--eta", Msg.ETA_INVALID, String.valueOf(eta));
+            throw new ShikumiException("eta", Msg.ETA_INVALID, String.valueOf(eta));
         }
     }
 
     static void checkIterations(int iterations) {
         if (iterations < 0) {
-            throw new ShikumiException("--iterations", Msg.ITERATIONS_INVALID, iterations);
+            throw new ShikumiException("iterations", Msg.ITERATIONS_INVALID, iterations);
         }
     }
 

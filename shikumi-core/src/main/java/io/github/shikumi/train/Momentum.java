@@ -14,7 +14,7 @@ public final class Momentum implements Optimizer {
     public Momentum(double eta, double mu) {
         GradientDescent.checkEta(eta);
         if (!(mu >= 0 && mu < 1)) {
-            throw new ShikumiException("--momentum", Msg.MOMENTUM_INVALID, String.valueOf(mu));
+            throw new ShikumiException("momentum", Msg.MOMENTUM_INVALID, String.valueOf(mu));
         }
         this.eta = eta;
         this.mu = mu;

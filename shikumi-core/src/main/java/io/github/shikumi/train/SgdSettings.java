@@ -26,23 +26,23 @@ public record SgdSettings(int batch, int epochs, double eta, double momentum, lo
 
     public SgdSettings {
         if (batch < 1) {
-            throw new ShikumiException("--batch", Msg.BATCH_INVALID, batch);
+            throw new ShikumiException("batch", Msg.BATCH_INVALID, batch);
         }
         if (epochs < 1) {
-            throw new ShikumiException("--epochs", Msg.EPOCHS_INVALID, epochs);
+            throw new ShikumiException("epochs", Msg.EPOCHS_INVALID, epochs);
         }
         GradientDescent.checkEta(eta);
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new ShikumiException("--momentum", Msg.MOMENTUM_INVALID, String.valueOf(momentum));
+            throw new ShikumiException("momentum", Msg.MOMENTUM_INVALID, String.valueOf(momentum));
         }
         if (!(validation >= 0 && validation < 1)) {
-            throw new ShikumiException("--validation", Msg.VALIDATION_INVALID, String.valueOf(validation));
+            throw new ShikumiException("validation", Msg.VALIDATION_INVALID, String.valueOf(validation));
         }
         if (patience < 0) {
-            throw new ShikumiException("--patience", Msg.PATIENCE_INVALID, patience);
+            throw new ShikumiException("patience", Msg.PATIENCE_INVALID, patience);
         }
         if (threads < 1) {
-            throw new ShikumiException("--threads", Msg.THREADS_INVALID, threads);
+            throw new ShikumiException("threads", Msg.THREADS_INVALID, threads);
         }
     }
 

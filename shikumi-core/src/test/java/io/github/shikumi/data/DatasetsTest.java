@@ -19,11 +19,11 @@ class DatasetsTest {
 
     @Test
     void bad_shape_text_is_rejected() {
-        assertThat(englishMessage(() -> Datasets.parseShape("5by4"))).isEqualTo("--shape: shape \"5by4\" is not of the form HxW (e.g. 5x4)");
-        assertThat(englishMessage(() -> Datasets.parseShape("5x"))).isEqualTo("--shape: shape \"5x\" is not of the form HxW (e.g. 5x4)");
-        assertThat(englishMessage(() -> Datasets.parseShape("0x4"))).isEqualTo("--shape: shape \"0x4\" is not of the form HxW (e.g. 5x4)");
-        assertThat(englishMessage(() -> Datasets.parseShape("5x4x3"))).isEqualTo("--shape: shape \"5x4x3\" is not of the form HxW (e.g. 5x4)");
-        assertThat(englishMessage(() -> Datasets.parseShape(""))).isEqualTo("--shape: shape \"\" is not of the form HxW (e.g. 5x4)");
+        assertThat(englishMessage(() -> Datasets.parseShape("5by4"))).isEqualTo("shape: shape \"5by4\" is not of the form HxW (e.g. 5x4)");
+        assertThat(englishMessage(() -> Datasets.parseShape("5x"))).isEqualTo("shape: shape \"5x\" is not of the form HxW (e.g. 5x4)");
+        assertThat(englishMessage(() -> Datasets.parseShape("0x4"))).isEqualTo("shape: shape \"0x4\" is not of the form HxW (e.g. 5x4)");
+        assertThat(englishMessage(() -> Datasets.parseShape("5x4x3"))).isEqualTo("shape: shape \"5x4x3\" is not of the form HxW (e.g. 5x4)");
+        assertThat(englishMessage(() -> Datasets.parseShape(""))).isEqualTo("shape: shape \"\" is not of the form HxW (e.g. 5x4)");
     }
 
     @Test

@@ -33,12 +33,12 @@ class BadArgumentsTest {
 
     @Test
     void eta_must_be_positive_and_finite() {
-        assertThat(englishMessage(() -> new GradientDescent(0))).isEqualTo("--eta: η (learning rate) must be a positive finite number, got 0.0");
-        assertThat(englishMessage(() -> new GradientDescent(-0.05))).isEqualTo("--eta: η (learning rate) must be a positive finite number, got -0.05");
-        assertThat(englishMessage(() -> new GradientDescent(Double.NaN))).isEqualTo("--eta: η (learning rate) must be a positive finite number, got NaN");
+        assertThat(englishMessage(() -> new GradientDescent(0))).isEqualTo("eta: η (learning rate) must be a positive finite number, got 0.0");
+        assertThat(englishMessage(() -> new GradientDescent(-0.05))).isEqualTo("eta: η (learning rate) must be a positive finite number, got -0.05");
+        assertThat(englishMessage(() -> new GradientDescent(Double.NaN))).isEqualTo("eta: η (learning rate) must be a positive finite number, got NaN");
         assertThat(englishMessage(() -> new GradientDescent(Double.POSITIVE_INFINITY)))
-                .isEqualTo("--eta: η (learning rate) must be a positive finite number, got Infinity");
-        assertThat(englishMessage(() -> new Momentum(0, 0.5))).isEqualTo("--eta: η (learning rate) must be a positive finite number, got 0.0");
+                .isEqualTo("eta: η (learning rate) must be a positive finite number, got Infinity");
+        assertThat(englishMessage(() -> new Momentum(0, 0.5))).isEqualTo("eta: η (learning rate) must be a positive finite number, got 0.0");
     }
 
     @Test
@@ -46,23 +46,23 @@ class BadArgumentsTest {
         Dataset data = Fixtures.tinyData();
         Network net = Fixtures.tinyNetwork();
         assertThat(englishMessage(() -> Training.gradientDescent(net, data, 0.05, -1, TrainingListener.NONE)))
-                .isEqualTo("--iterations: iterations must be 0 or more, got -1");
+                .isEqualTo("iterations: iterations must be 0 or more, got -1");
         assertThat(englishMessage(() -> new GradientDescent(0.05).minimize(
                 new io.github.shikumi.train.NetworkObjective(net.layout(), data), net.params(), -3, IterationListener.NONE)))
-                .isEqualTo("--iterations: iterations must be 0 or more, got -3");
+                .isEqualTo("iterations: iterations must be 0 or more, got -3");
     }
 
     @Test
     void hidden_units_must_be_at_least_one() {
-        assertThat(englishMessage(() -> Network.initial(Fixtures.aple4(), 1, 0))).isEqualTo("--hidden: hidden units must be 1 or more, got 0");
-        assertThat(englishMessage(() -> Network.initial(Fixtures.aple4(), 1, 3, -2))).isEqualTo("--hidden: hidden units must be 1 or more, got -2");
+        assertThat(englishMessage(() -> Network.initial(Fixtures.aple4(), 1, 0))).isEqualTo("hidden: hidden units must be 1 or more, got 0");
+        assertThat(englishMessage(() -> Network.initial(Fixtures.aple4(), 1, 3, -2))).isEqualTo("hidden: hidden units must be 1 or more, got -2");
     }
 
     @Test
     void momentum_must_be_from_0_to_below_1() {
-        assertThat(englishMessage(() -> new Momentum(0.05, 1.0))).isEqualTo("--momentum: momentum must be from 0 to below 1, got 1.0");
-        assertThat(englishMessage(() -> new Momentum(0.05, -0.1))).isEqualTo("--momentum: momentum must be from 0 to below 1, got -0.1");
-        assertThat(englishMessage(() -> new Momentum(0.05, Double.NaN))).isEqualTo("--momentum: momentum must be from 0 to below 1, got NaN");
+        assertThat(englishMessage(() -> new Momentum(0.05, 1.0))).isEqualTo("momentum: momentum must be from 0 to below 1, got 1.0");
+        assertThat(englishMessage(() -> new Momentum(0.05, -0.1))).isEqualTo("momentum: momentum must be from 0 to below 1, got -0.1");
+        assertThat(englishMessage(() -> new Momentum(0.05, Double.NaN))).isEqualTo("momentum: momentum must be from 0 to below 1, got NaN");
     }
 
     @Test

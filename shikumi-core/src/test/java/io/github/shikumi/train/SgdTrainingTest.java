@@ -145,11 +145,11 @@ class SgdTrainingTest {
 
     @Test
     void bad_settings_are_rejected_with_the_option_named() {
-        assertThat(error(() -> settings(0, 1, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--batch: the batch size must be 1 or more, got 0");
-        assertThat(error(() -> settings(10, 0, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--epochs: epochs must be 1 or more, got 0");
-        assertThat(error(() -> settings(10, 1, -1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).startsWith("--eta: ");
-        assertThat(error(() -> settings(10, 1, 0.1, 1, 1.0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("--validation: the validation share must be from 0 to below 1, got 1.0");
-        assertThat(error(() -> settings(10, 1, 0.1, 1, 0, 0, 0, SgdSettings.Precision.FLOAT))).isEqualTo("--threads: threads must be 1 or more, got 0");
+        assertThat(error(() -> settings(0, 1, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("batch: the batch size must be 1 or more, got 0");
+        assertThat(error(() -> settings(10, 0, 0.1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("epochs: epochs must be 1 or more, got 0");
+        assertThat(error(() -> settings(10, 1, -1, 1, 0, 0, 1, SgdSettings.Precision.FLOAT))).startsWith("eta: ");
+        assertThat(error(() -> settings(10, 1, 0.1, 1, 1.0, 0, 1, SgdSettings.Precision.FLOAT))).isEqualTo("validation: the validation share must be from 0 to below 1, got 1.0");
+        assertThat(error(() -> settings(10, 1, 0.1, 1, 0, 0, 0, SgdSettings.Precision.FLOAT))).isEqualTo("threads: threads must be 1 or more, got 0");
     }
 
     static String error(Runnable r) {

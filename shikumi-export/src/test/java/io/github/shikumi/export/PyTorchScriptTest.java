@@ -1,0 +1,173 @@
+package io.github.shikumi.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.shikumi.Shikumi;
+import io.github.shikumi.data.Dataset;
+import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.train.History;
+import io.github.shikumi.train.Training;
+import io.github.shikumi.train.TrainingListener;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exported script is run by Debian's PyTorch (/usr/bin/python3 with python3-torch): an independent
+ * implementation of the forward pass, autograd's backpropagation and SGD, in float64.
+ */
+class PyTorchScriptTest {
+    static final String PYTHON = "/usr/bin/python3";
+    private static final Path BOOK_MODEL = Path.of("..", "examples", "book-model.json");
+
+    @BeforeAll
+    static void torchIsInstalled() throws Exception {
+        assumeTrue(torchAvailable(), "skipped: " + PYTHON + " cannot import torch; install Debian's python3-torch"
+                + " (apt-get install python3-torch, as .ci/run does) to run the exported PyTorch scripts");
+    }
+
+    static boolean torchAvailable() throws Exception {
+        if (!new File(PYTHON).canExecute()) {
+            return false;
+        }
+        Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    @Test
+    void pytorch_runs_the_books_experiment_to_the_same_e_at_every_iteration_and_the_same_parameters(@TempDir Path dir)
+            throws Exception {
+        Dataset d = Shikumi.bookData();
+        agree(Network.initial(d, 1, 3), d, 0.05, 500, dir);
+    }
+
+    @Test
+    void pytorch_agrees_on_two_hidden_layers_and_on_softmax_with_cross_entropy(@TempDir Path dir) throws Exception {
+        Dataset d = Shikumi.bookData();
+        agree(Network.initial(d, 5, 6, 4), d, 0.05, 40, dir); // (rounding differences grow with the run: 1e-9 holds for tens of iterations here)
+        agree(Network.initialFanIn(new ParamLayout(20, 8, 4), d, Output.SOFTMAX, 3), d, 0.02, 200, dir);
+    }
+
+    @Test
+    void grey_images_are_written_as_numbers_and_agree_too(@TempDir Path dir) throws Exception {
+        Dataset grey = io.github.shikumi.Fixtures.randomGreyData(4, 3, 3, 3, 12);
+        assertThat(grey.isBinary()).isFalse();
+        agree(Network.initial(grey, 2, 4), grey, 0.05, 100, dir);
+    }
+
+    @Test
+    void a_state_that_only_copied_the_numbers_reads_back_bit_for_bit(@TempDir Path dir) throws Exception {
+        Network book = ModelJson.read(BOOK_MODEL);
+        Network back = runScript(PyTorchScript.script(book, Shikumi.bookData(), 0.05, 0, Locale.JAPANESE), dir).state;
+        assertThat(back).isEqualTo(book); // shape, labels, output and every parameter's bits (Arrays.equals)
+        assertThat(java.util.Arrays.equals(back.params(), book.params())).isTrue();
+        assertThat(back.provenance()).containsEntry("seed", 1L).containsKey("trainer");
+    }
+
+    @Test
+    void the_script_spells_out_the_books_conventions_in_the_language_asked_for() {
+        Dataset d = Shikumi.bookData();
+        Network n = Network.initial(d, 1, 3);
+        String en = PyTorchScript.script(n, d, 0.05, 500, Locale.ENGLISH);
+        assertThat(en).contains("return x @ self.w.T - self.theta").contains("0.5 * ((T - z) ** 2).sum()")
+                .contains("torch.optim.SGD(net.parameters(), lr=ETA)").contains("The threshold is subtracted")
+                .contains("(\"A\", [\".##.\", \"#..#\", \"####\", \"#..#\", \"#..#\"]),");
+        String ja = PyTorchScript.script(n, d, 0.05, 500, Locale.JAPANESE);
+        assertThat(ja).contains("しきい値は引きます").contains("平均ではなく和");
+        assertThat(en.lines().count()).isLessThan(250);
+    }
+
+    @Test
+    void data_too_large_for_a_script_are_refused_saying_how_large() {
+        Dataset big = io.github.shikumi.Fixtures.randomData(1, 28, 28, 2, 1300);
+        Network n = Network.initial(big, 1, 3);
+        assertThatThrownBy(() -> PyTorchScript.script(n, big, 0.05, 1, Locale.ENGLISH)).isInstanceOf(ShikumiException.class)
+                .hasMessageEndingWith(": the data have 1019200 pixel values (1300 images of 28×28); a script holds at most 1000000:"
+                        + " export a subset of the images (a CSV or bitmap text file)");
+    }
+
+    @Test
+    void a_state_dict_of_another_shape_is_refused_naming_the_tensor() {
+        String state = """
+                {"format": "shikumi-pytorch-state/1", "labels": ["A", "P", "L", "E"], "inputShape": [5, 4],
+                 "state_dict": {"0.weight": [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]], "0.bias": [0]}}
+                """;
+        assertThatThrownBy(() -> PyTorchState.parse("s.json", state)).isInstanceOf(ShikumiException.class)
+                .hasMessage("s.json: state_dict[\"0.weight\"][0]: has 19 values, expected 20");
+        String labels = """
+                {"format": "shikumi-pytorch-state/1", "labels": ["A", "P", "L", "E"], "inputShape": [1, 1],
+                 "state_dict": {"0.weight": [[1], [2]], "0.bias": [0, 0]}}
+                """;
+        assertThatThrownBy(() -> PyTorchState.parse("s.json", labels)).hasMessage("labels: the model has 2 outputs but 4 labels");
+    }
+
+    @Test
+    void an_nn_linear_state_dict_reads_with_theta_minus_the_bias() {
+        String state = """
+                {"format": "shikumi-pytorch-state/1", "labels": ["a", "b"], "inputShape": [1, 2],
+                 "state_dict": {"0.weight": [[1.5, -2]], "0.bias": [0.25], "2.weight": [[3], [-4]], "2.bias": [-1, 1e-300]}}
+                """;
+        Network n = PyTorchState.parse("s.json", state);
+        assertThat(n.layout().sizes()).containsExactly(2, 1, 2);
+        assertThat(n.params()).containsExactly(1.5, -2, -0.25, 3, -4, 1, -1e-300);
+    }
+
+    private static void agree(Network start, Dataset d, double eta, int iterations, Path dir) throws Exception {
+        History h = Training.gradientDescent(start, d, eta, iterations, TrainingListener.NONE);
+        Run run = runScript(PyTorchScript.script(start, d, eta, iterations, Locale.ENGLISH), dir);
+        double[] e = h.eCurve();
+        assertThat(run.e).hasSize(e.length);
+        for (int k = 0; k < e.length; k++) {
+            assertThat(run.e.get(k)).as("E at iteration %d", k).isCloseTo(e[k], org.assertj.core.data.Percentage.withPercentage(1e-7));
+        }
+        double[] p = h.trained().params();
+        double[] q = run.state.params();
+        assertThat(q).hasSize(p.length);
+        double scale = 0;
+        for (double v : p) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < p.length; i++) {
+            assertThat(Math.abs(q[i] - p[i])).as("parameter %d: %s vs %s", i, q[i], p[i]).isLessThanOrEqualTo(1e-9 * scale);
+        }
+        assertThat(run.state.layout()).isEqualTo(start.layout());
+        assertThat(run.state.output()).isEqualTo(start.output());
+    }
+
+    record Run(List<Double> e, Network state) {
+    }
+
+    static Run runScript(String script, Path dir) throws Exception {
+        Path py = dir.resolve("run.py");
+        Path state = dir.resolve("state.json");
+        Files.writeString(py, script, StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(PYTHON, py.toString(), state.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<Double> e = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.trim().split(" ");
+                assertThat(Integer.parseInt(f[0])).isEqualTo(e.size());
+                e.add(Double.parseDouble(f[1]));
+            }
+        }
+        return new Run(e, PyTorchState.read(state));
+    }
+}
