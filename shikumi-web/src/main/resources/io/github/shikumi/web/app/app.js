@@ -222,6 +222,7 @@ function openEvents() {
     const c = app.curve;
     c.e.length = Math.min(c.e.length, p.from);
     c.accuracy.length = Math.min(c.accuracy.length, p.from);
+    if (c.eta) c.eta.length = Math.min(c.eta.length, p.from);
     c.e.push(...p.e);
     c.accuracy.push(...p.accuracy);
     if (app.summary) {
@@ -233,7 +234,9 @@ function openEvents() {
       if (!p.running) state.update({ n: p.last || null });
       updateStatus();
       app.emit('progress', p);
-      if (wasRunning && !p.running) {
+      // a run that ended: fetch what events leave out (η per update, for the share link); also when the
+      // server sent the run's start and end as one event (it merges events a page has not read yet)
+      if (!p.running && (wasRunning || (c.eta || []).length < c.e.length)) {
         app.refresh();
       }
     }
