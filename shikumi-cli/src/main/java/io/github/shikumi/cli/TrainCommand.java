@@ -13,9 +13,7 @@ import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,12 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (h.hasDiverged()) {
             return diverged(text, d, h);
         }
-        Network trained = h.trained();
-        if (init.file == null) {
-            Map<String, Object> prov = new LinkedHashMap<>(trained.provenance());
-            prov.put("seed", random.seed);
-            trained = trained.withProvenance(prov);
-        }
+        Network trained = h.trained(); // its provenance (seed included) is built by core's Provenance
         if (out != null) {
             AtomicFiles.write(out, ModelJson.write(trained));
         }

@@ -167,7 +167,8 @@ final class VectorDoubleKernels extends DoubleKernels {
 
     /** The canonical fold of one vector of the four partial sums (its lanes): (P0 + P2) + (P1 + P3). */
     private static double fold(DoubleVector v) {
-        return DoubleKernels.fold(v.lane(0), v.lane(1), v.lane(2), v.lane(3));
+        DoubleVector w = v.add(v.slice(2)); // lanes P0 + P2, P1 + P3 (then P2, P3 with zeros)
+        return w.lane(0) + w.lane(1);
     }
 
     /** Σ_images (t_k − z_k)² (e = ½ Σ_k (t_k − z_k)²), lane r the partial sum of images r, r + 4, …. */

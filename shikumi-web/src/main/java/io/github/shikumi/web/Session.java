@@ -2,6 +2,7 @@ package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Provenance;
 import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.NetworkObjective;
@@ -325,9 +326,11 @@ final class Session {
     /** The network at iteration k (−1 = the last), with how it was made. */
     synchronized Network network(long k) {
         int at = history.resolve(k);
-        Map<String, Object> prov = new LinkedHashMap<>(initial.provenance());
-        prov.put("eta", eta);
-        prov.put("iterations", at);
+        // how it was made, as core writes it for any run (version, data hash, …), keeping the data's name as the
+        // session shows it ("(edited)")
+        Map<String, Object> prov = new LinkedHashMap<>(
+                Provenance.trained(initial, data.dataset(), "gd", Map.of("eta", eta), "iterations", at));
+        prov.put("data", initial.provenance().get("data"));
         return initial.withParams(history.params(at)).withProvenance(prov);
     }
 
