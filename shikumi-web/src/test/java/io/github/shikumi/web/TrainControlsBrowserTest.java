@@ -30,10 +30,20 @@ class TrainControlsBrowserTest extends PageTest {
         return server.get(sessionPath()).json();
     }
 
+    /** Types into the field, finding it again if the view redrew it meanwhile (it does when the session arrives). */
     static void type(String css, String text) {
-        WebElement e = browser.find(css);
-        e.clear();
-        e.sendKeys(text, Keys.TAB);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                WebElement e = browser.find(css);
+                e.clear();
+                e.sendKeys(text, Keys.TAB);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 4) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     @Test
