@@ -3,7 +3,7 @@ package io.github.shikumi;
 import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.ModelJson;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
@@ -122,7 +122,7 @@ public final class Model {
      */
     public double error(Dataset data) {
         network.checkFits(data, "data");
-        return new Backprop(network.layout(), network.output(), data).value(network.params());
+        return new Backprop(network, data).value(network.params());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.shikumi;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.text.ShikumiException;
 import io.github.shikumi.train.History;

@@ -1,7 +1,7 @@
 package io.github.shikumi.bench;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.GradientDescent;

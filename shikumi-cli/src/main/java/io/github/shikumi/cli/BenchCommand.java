@@ -2,11 +2,11 @@ package io.github.shikumi.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.format.Idx;
-import io.github.shikumi.model.Backprop;
-import io.github.shikumi.model.FloatBackprop;
-import io.github.shikumi.model.FloatImages;
+import io.github.shikumi.engine.Backprop;
+import io.github.shikumi.engine.FloatBackprop;
+import io.github.shikumi.engine.FloatImages;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
                 order[i] = i;
             }
             SplittableRandom random = new SplittableRandom(1);
-            try (FloatBackprop fb = new FloatBackprop(net, 1000, th)) {
+            try (FloatBackprop fb = new FloatBackprop(net, 1000, th, new io.github.shikumi.update.MomentumUpdate(0.1, 0.9))) {
                 // warm-up: until the Vector API kernels are compiled (at most a few epochs), then one more epoch
                 for (int warm = 0; warm < 4 && !fb.kernelsNow().equals(FloatBackprop.kernels()); warm++) {
                     oneEpoch(fb, train, order, random);
@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long s = System.nanoTime();
         for (int b = 0; b < order.length; b += 100) {
-            fb.step(train, order, b, Math.min(100, order.length - b), 0.1, 0.9);
+            fb.step(train, order, b, Math.min(100, order.length - b)); // η = 0.1, μ = 0.9
         }
         return (System.nanoTime() - s) / 1e9;
     }

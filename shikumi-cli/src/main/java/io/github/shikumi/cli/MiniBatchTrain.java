@@ -72,7 +72,7 @@ final class MiniBatchTrain {
                 c.threads.value != null ? c.threads.value : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
         if (precision == SgdSettings.Precision.FLOAT) {
-            io.github.shikumi.model.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
+            io.github.shikumi.engine.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
         }
         Dataset train;
         Dataset test;
@@ -185,7 +185,7 @@ final class MiniBatchTrain {
         }
         w.println(t.get("sgd.network", start.layout().shapeText(), start.layout().count(),
                 t.get(start.output() == Output.SOFTMAX ? "sgd.softmax" : "sgd.sigmoid")));
-        w.println(t.get("sgd.settings", s.batch(), s.epochs(), Fmt.sig(s.eta()), Fmt.sig(s.momentum()), s.seed(),
+        w.println(t.get("sgd.settings", s.batch(), s.epochs(), Fmt.sig(s.eta()), Fmt.sig(((io.github.shikumi.update.MomentumUpdate) s.rule()).momentum()), s.seed(),
                 s.precision().name().toLowerCase(Locale.ROOT), s.threads()));
         if (s.validation() > 0) {
             w.println(t.get("sgd.validation", Fmt.percent(s.validation()), s.patience()));
@@ -221,14 +221,14 @@ final class MiniBatchTrain {
         set.put("batch", s.batch());
         set.put("epochs", s.epochs());
         set.put("eta", s.eta());
-        set.put("momentum", s.momentum());
+        set.put("momentum", ((io.github.shikumi.update.MomentumUpdate) s.rule()).momentum());
         set.put("seed", s.seed());
         set.put("validation", s.validation());
         set.put("patience", s.patience());
         set.put("threads", s.threads());
         set.put("precision", s.precision().name().toLowerCase(Locale.ROOT));
         set.put("kernels", r.kernels());
-        set.put("tile", io.github.shikumi.model.FloatBackprop.kernelsDescription());
+        set.put("tile", io.github.shikumi.engine.FloatBackprop.kernelsDescription());
         ArrayNode epochs = root.putArray("epochs");
         for (EpochResult e : r.epochs()) {
             ObjectNode o = epochs.addObject();

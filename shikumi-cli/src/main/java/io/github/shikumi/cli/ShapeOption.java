@@ -1,7 +1,7 @@
 package io.github.shikumi.cli;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 

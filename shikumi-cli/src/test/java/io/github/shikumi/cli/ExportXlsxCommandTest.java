@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.format.ModelJson;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import java.io.InputStream;

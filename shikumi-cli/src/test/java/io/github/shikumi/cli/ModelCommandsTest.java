@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.model.Network;
-import io.github.shikumi.model.Sigmoid;
+import io.github.shikumi.model.Activation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -131,7 +131,7 @@ class ModelCommandsTest {
             e += 0.5 * (t - z[k]) * (t - z[k]);
         }
         assertThat(r.out()).contains("] = " + Fmt.sig(e) + "\n");
-        assertThat(Sigmoid.value(0)).isEqualTo(0.5);
+        assertThat(Activation.SIGMOID.value(0)).isEqualTo(0.5);
     }
 
     @Test

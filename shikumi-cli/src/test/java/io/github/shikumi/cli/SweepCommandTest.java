@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.optim.Sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;

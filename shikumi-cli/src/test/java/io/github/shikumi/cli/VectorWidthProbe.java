@@ -12,6 +12,6 @@ public final class VectorWidthProbe {
             Object preferred = Class.forName("jdk.incubator.vector.DoubleVector").getField("SPECIES_PREFERRED").get(null);
             bits = String.valueOf(species.getMethod("vectorBitSize").invoke(preferred));
         }
-        System.out.println(io.github.shikumi.model.Backprop.kernels() + " " + bits);
+        System.out.println(io.github.shikumi.engine.Backprop.kernels() + " " + bits);
     }
 }

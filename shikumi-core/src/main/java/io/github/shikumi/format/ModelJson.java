@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
@@ -34,11 +35,15 @@ import java.util.Map;
  * exact form, so write → read gives identical doubles. A gradient is written in the same shape with
  * {@code "E"} beside {@code "layers"}. An optional {@code "output": "softmax"} after {@code "activation"}
  * marks a softmax output layer with cross-entropy ({@link Output}); without it the output layer is the book's
- * sigmoid. An optional {@code "provenance"} object records how the model
+ * sigmoid. {@code "activation"} names the hidden layers' unit function ({@link Activation}: "sigmoid", the
+ * book's, "tanh", "relu", "identity"): one name for every hidden layer, or an array of one name per hidden
+ * layer when they differ (files written before activations were a choice say "sigmoid" and load unchanged).
+ * An optional {@code "provenance"} object records how the model
  * was made (data, seed, η, iterations); readers ignore what they do not know there.
  */
 public final class ModelJson {
     public static final String FORMAT = "shikumi-model/1";
+    /** The book's activation, and the one of a network without hidden layers. */
     public static final String ACTIVATION = "sigmoid";
     /** Optional field: the output layer and loss ({@link Output}); absent means the book's sigmoid. */
     public static final String OUTPUT = "output";
@@ -72,9 +77,13 @@ public final class ModelJson {
         if (!FORMAT.equals(format)) {
             throw new ShikumiException(name + ": format", Msg.MODEL_FORMAT, format, FORMAT);
         }
-        String activation = r.text(root, "activation");
-        if (!ACTIVATION.equals(activation)) {
-            throw new ShikumiException(name + ": activation", Msg.MODEL_ACTIVATION, activation, ACTIVATION);
+        JsonNode activationNode = root.get("activation");
+        if (activationNode == null) {
+            throw new ShikumiException(name, Msg.MODEL_FIELD_MISSING, "activation");
+        }
+        if (!activationNode.isTextual() && !activationNode.isArray()) {
+            throw new ShikumiException(name + ": activation", Msg.MODEL_FIELD_TYPE, "activation",
+                    "a string or an array of strings");
         }
         Output output = Output.SIGMOID; // absent: the book's sigmoid output, so older files keep loading
         if (root.has(OUTPUT)) {
@@ -136,6 +145,7 @@ public final class ModelJson {
             throw new ShikumiException(name + ": labels", Msg.MODEL_LABELS, sizes[sizes.length - 1], labels.size());
         }
         ParamLayout layout = new ParamLayout(sizes);
+        List<Activation> activations = activations(name, activationNode, layout.layers() - 1);
         double[] params = new double[layout.count()];
         for (int l = 0; l < layout.layers(); l++) {
             for (int j = 0; j < layout.units(l); j++) {
@@ -148,7 +158,35 @@ public final class ModelJson {
         if (prov != null && prov.isObject()) {
             prov.fields().forEachRemaining(f -> provenance.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class)));
         }
-        return new Network(layout, labels, h, w, params, provenance, output);
+        return new Network(layout, labels, h, w, params, provenance, output, activations);
+    }
+
+    /** One activation per hidden layer from a name (for all of them) or an array of names. */
+    private static List<Activation> activations(String name, JsonNode node, int hidden) {
+        List<Activation> out = new ArrayList<>();
+        if (node.isTextual()) {
+            Activation a = activation(name + ": activation", node);
+            for (int l = 0; l < hidden; l++) {
+                out.add(a);
+            }
+            return out;
+        }
+        if (node.size() != hidden) {
+            throw new ShikumiException(name + ": activation", Msg.MODEL_ACTIVATIONS, node.size(), hidden);
+        }
+        for (int l = 0; l < hidden; l++) {
+            out.add(activation(name + ": activation[" + l + "]", node.get(l)));
+        }
+        return out;
+    }
+
+    private static Activation activation(String where, JsonNode v) {
+        Activation a = v.isTextual() ? Activation.of(v.asText()) : null;
+        if (a == null) {
+            throw new ShikumiException(where, Msg.MODEL_ACTIVATION, v.isTextual() ? v.asText() : v.toString(),
+                    Activation.names());
+        }
+        return a;
     }
 
     /**
@@ -212,7 +250,16 @@ public final class ModelJson {
             g.writeNumber(net.height());
             g.writeNumber(net.width());
             g.writeEndArray();
-            g.writeStringField("activation", ACTIVATION);
+            List<Activation> acts = net.activations();
+            if (acts.stream().distinct().count() <= 1) {
+                g.writeStringField("activation", acts.isEmpty() ? ACTIVATION : acts.get(0).id());
+            } else {
+                g.writeArrayFieldStart("activation");
+                for (Activation a : acts) {
+                    g.writeString(a.id());
+                }
+                g.writeEndArray();
+            }
             if (net.output() != Output.SIGMOID) {
                 g.writeStringField(OUTPUT, net.output().id());
             }

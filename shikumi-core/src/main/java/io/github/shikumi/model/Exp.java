@@ -7,24 +7,25 @@ package io.github.shikumi.model;
  * is below 5e-18 relative), evaluated by Estrin's scheme; times 2^k built in the exponent bits. Within 2 ulps
  * of {@link StrictMath#exp} (a test draws 200,000 x; about 1 % of them are 2 ulps off, the rest 1 or 0).
  * x above 709 gives +∞ (as {@link Math#exp}); x below −708 gives 0 (the true value is below 3.3e-308, a
- * subnormal number). {@code VectorDoubleKernels} runs exactly these steps a vector
- * at a time: a change here must be made there too (the kernel test compares their bits).
+ * subnormal number). The engine's {@code VectorDoubleKernels} runs exactly these steps a vector
+ * at a time: a change here must be made there too (the kernel test compares their bits). The float path's
+ * e^x is {@link #sigmoid(float)}'s, by the same method in float.
  */
-final class Exp {
-    static final double LOG2E = 1.4426950408889634;
+public final class Exp {
+    public static final double LOG2E = 1.4426950408889634;
     /** ln 2 split in two (Cody and Waite): k·LN2_HI is exact for |k| ≤ 1100. */
-    static final double LN2_HI = 0.6931471803691238;
-    static final double LN2_LO = 1.9082149292705877e-10;
+    public static final double LN2_HI = 0.6931471803691238;
+    public static final double LN2_LO = 1.9082149292705877e-10;
     /** 1.5·2^52: adding it rounds to an integer held in the low bits of the mantissa. */
-    static final double ROUND = 0x1.8p52;
-    static final double LOW = -708.0;
-    static final double HIGH = 709.0;
+    public static final double ROUND = 0x1.8p52;
+    public static final double LOW = -708.0;
+    public static final double HIGH = 709.0;
 
     private Exp() {
     }
 
     /** e^x. */
-    static double exp(double x) {
+    public static double exp(double x) {
         double xc = Math.min(Math.max(x, LOW), HIGH);
         double t = Math.fma(xc, LOG2E, ROUND);
         double k = t - ROUND;
@@ -52,7 +53,38 @@ final class Exp {
     }
 
     /** z = σ(s) = 1 / (1 + e^(−s)), written as {@code 1 / (e^(−s) + 1)} exactly as the vector kernels do. */
-    static double sigmoid(double s) {
+    public static double sigmoid(double s) {
         return 1.0 / (exp(-s) + 1.0);
+    }
+
+    /** The float path's constants: log2 e, ln 2 in two parts, and 1.5·2^23 (adding it rounds to an integer). */
+    public static final float F_LOG2E = 1.44269504f;
+    public static final float F_LN2_HI = 0.693145751953125f;
+    public static final float F_LN2_LO = 1.428606765330187e-06f;
+    public static final float F_ROUND = 0x1.8p23f;
+
+    /**
+     * σ(s) = 1 / (1 + e^(−s)) in float: e^x (x = −s) as 2^k·e^r, r = x − k·ln 2, |r| ≤ ½ ln 2, e^r by its
+     * Taylor polynomial to r^7 (the next term is below 1e-8), 2^k built in the exponent bits; x above 88 gives
+     * e^x = +∞ and σ = 0, x below −87 gives e^−87 and σ = 1. The engine's Vector API kernels compute the same steps.
+     */
+    public static float sigmoid(float s) {
+        float x = -s;
+        float xc = Math.min(Math.max(x, -87f), 88f);
+        float t = Math.fma(xc, F_LOG2E, F_ROUND);
+        float k = t - F_ROUND;
+        float r = Math.fma(k, -F_LN2_HI, xc);
+        r = Math.fma(k, -F_LN2_LO, r);
+        float p = 1f / 5040f;
+        p = Math.fma(p, r, 1f / 720f);
+        p = Math.fma(p, r, 1f / 120f);
+        p = Math.fma(p, r, 1f / 24f);
+        p = Math.fma(p, r, 1f / 6f);
+        p = Math.fma(p, r, 0.5f);
+        p = Math.fma(p, r, 1f);
+        p = Math.fma(p, r, 1f);
+        float e = x > 88f ? Float.POSITIVE_INFINITY
+                : p * Float.intBitsToFloat((Float.floatToRawIntBits(t) << 23) + 0x3f800000);
+        return 1f / (e + 1f);
     }
 }

@@ -4,13 +4,15 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A fully connected sigmoid network with the book's conventions: a unit's input is
- * {@code s_j = Σ_i w_ji·x_i − θ_j} (the threshold is subtracted) and its output {@code z_j = σ(s_j)}.
+ * A fully connected network with the book's conventions: a unit's input is
+ * {@code s_j = Σ_i w_ji·x_i − θ_j} (the threshold is subtracted) and its output {@code z_j = f(s_j)}, f the
+ * layer's {@link Activation} (the book's σ unless the network says otherwise, {@link #activation(int)}).
  * It is a shape ({@link ParamLayout}), the output labels, the input image shape, and one flat parameter
  * array in the layout's order. Immutable: training makes new networks. The output layer is the book's
  * sigmoid unless the network says otherwise ({@link #output()}, {@link Output}).
@@ -26,6 +28,8 @@ public final class Network {
     private final double[] params;
     private final Map<String, Object> provenance;
     private final Output output;
+    /** hidden[l]: the activation of hidden layer l (weight layers 0 … layers − 2). */
+    private final Activation[] hidden;
 
     /**
      * A network with the book's sigmoid output layer.
@@ -57,6 +61,29 @@ public final class Network {
      */
     public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
                    Map<String, Object> provenance, Output output) {
+        this(layout, labels, height, width, params, provenance, output,
+                Collections.nCopies(layout.layers() - 1, Activation.SIGMOID));
+    }
+
+    /**
+     * A network with the given activation of each hidden layer.
+     *
+     * @param layout      the sizes of the layers
+     * @param labels      one label per output unit
+     * @param height      rows of the images it reads
+     * @param width       columns of the images it reads
+     * @param params      every w_ji and θ_j in the layout's order (copied)
+     * @param provenance  how it was made (see {@link #provenance()})
+     * @param output      the output layer and loss
+     * @param activations the activation of each hidden layer, from the input side ({@code layers − 1} of them)
+     * @throws IllegalArgumentException when the image shape, the labels, the parameters or the activations do
+     *         not fit the layout
+     */
+    public Network(ParamLayout layout, List<String> labels, int height, int width, double[] params,
+                   Map<String, Object> provenance, Output output, List<Activation> activations) {
+        if (activations.size() != layout.layers() - 1 || activations.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(activations + " for " + (layout.layers() - 1) + " hidden layers");
+        }
         if (layout.inputs() != height * width) {
             throw new IllegalArgumentException("input shape " + height + "x" + width + " for " + layout.inputs() + " inputs");
         }
@@ -73,6 +100,7 @@ public final class Network {
         this.params = params.clone();
         this.provenance = Provenance.canonical(provenance);
         this.output = output;
+        this.hidden = activations.toArray(new Activation[0]);
     }
 
     /**
@@ -249,7 +277,7 @@ public final class Network {
      * @return the new network
      */
     public Network withParams(double[] newParams) {
-        return new Network(layout, labels, height, width, newParams, provenance, output);
+        return new Network(layout, labels, height, width, newParams, provenance, output, activations());
     }
 
     /**
@@ -259,7 +287,64 @@ public final class Network {
      * @return the new network
      */
     public Network withProvenance(Map<String, Object> newProvenance) {
-        return new Network(layout, labels, height, width, params, newProvenance, output);
+        return new Network(layout, labels, height, width, params, newProvenance, output, activations());
+    }
+
+    /**
+     * The activation of a hidden layer.
+     *
+     * @param l the weight layer, 0 … {@code layout().layers() − 2}
+     * @return its activation
+     */
+    public Activation activation(int l) {
+        return hidden[l];
+    }
+
+    /**
+     * The activations of the hidden layers, from the input side.
+     *
+     * @return one per hidden layer (unmodifiable)
+     */
+    public List<Activation> activations() {
+        return List.of(hidden);
+    }
+
+    /**
+     * The activation of weight layer l as the engine runs it: the hidden layer's, σ for the book's output layer,
+     * null for a softmax output layer (its sums stay for {@link Output#activate}).
+     *
+     * @param l the weight layer
+     * @return the unit function, or null
+     */
+    public Activation unitFunction(int l) {
+        return unitFunction(l, layout, output, List.of(hidden));
+    }
+
+    /**
+     * The activation weight layer l runs: hidden layers their own, the book's output layer σ, a softmax
+     * output layer none (null).
+     *
+     * @param l           the weight layer
+     * @param layout      the layout
+     * @param output      the output layer
+     * @param activations the hidden layers' activations
+     * @return the unit function, or null
+     */
+    public static Activation unitFunction(int l, ParamLayout layout, Output output, List<Activation> activations) {
+        if (l < layout.layers() - 1) {
+            return activations.get(l);
+        }
+        return output == Output.SIGMOID ? Activation.SIGMOID : null;
+    }
+
+    /**
+     * The same parameters with other activations of the hidden layers.
+     *
+     * @param activations one per hidden layer
+     * @return the new network
+     */
+    public Network withActivations(List<Activation> activations) {
+        return new Network(layout, labels, height, width, params, provenance, output, activations);
     }
 
     /**
@@ -269,7 +354,7 @@ public final class Network {
      * @return the new network
      */
     public Network withOutput(Output newOutput) {
-        return new Network(layout, labels, height, width, params, provenance, newOutput);
+        return new Network(layout, labels, height, width, params, provenance, newOutput, activations());
     }
 
     /**
@@ -318,16 +403,16 @@ public final class Network {
             double[] z = new double[nout];
             int w = layout.weightOffset(l);
             int t = layout.thresholdOffset(l);
-            boolean last = l == layout.layers() - 1;
+            Activation f = unitFunction(l);
             for (int j = 0; j < nout; j++) {
                 double s = -params[t + j]; // s_j = Σ w_ji·x_i − θ_j, from −θ_j input by input (as the kernels)
                 for (int i = 0; i < nin; i++) {
                     s = Math.fma(params[w + j * nin + i], a[i], s);
                 }
-                z[j] = last && output != Output.SIGMOID ? s : Sigmoid.value(s); // z_j = σ(s_j)
+                z[j] = f == null ? s : f.value(s); // z_j = f(s_j), the book's σ(s_j)
             }
-            if (last && output != Output.SIGMOID) {
-                output.activate(z);
+            if (f == null) {
+                output.activate(z); // z_k = e^{s_k} / Σ_m e^{s_m}
             }
             a = z;
         }
@@ -378,7 +463,7 @@ public final class Network {
         }
         Network n = (Network) o;
         return layout.equals(n.layout) && labels.equals(n.labels) && height == n.height && width == n.width
-                && Arrays.equals(params, n.params) && output == n.output;
+                && Arrays.equals(params, n.params) && output == n.output && Arrays.equals(hidden, n.hidden);
     }
 
     @Override

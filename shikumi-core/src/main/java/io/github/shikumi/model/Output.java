@@ -39,7 +39,7 @@ public enum Output {
     public void activate(double[] s) {
         if (this == SIGMOID) {
             for (int k = 0; k < s.length; k++) {
-                s[k] = Sigmoid.value(s[k]); // z_k = σ(s_k)
+                s[k] = Activation.SIGMOID.value(s[k]); // z_k = σ(s_k)
             }
             return;
         }
@@ -74,7 +74,7 @@ public enum Output {
     /** δO_k of this image. */
     public double delta(double z, double t) {
         return this == SIGMOID
-                ? -(t - z) * Sigmoid.derivativeFromOutput(z) // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+                ? -(t - z) * Activation.SIGMOID.derivativeFromOutput(z) // δO_k = −(t_k − z_k)·z_k(1 − z_k)
                 : z - t; // δO_k = z_k − t_k
     }
 }

@@ -2,7 +2,7 @@ package io.github.shikumi.model;
 
 /**
  * Every number of the forward and backward pass for one image, in the book's notation, computed the
- * plain way (one image, one unit at a time) so that it reads like the book. The fast {@link Backprop}
+ * plain way (one image, one unit at a time) so that it reads like the book. The fast {@code engine.Backprop}
  * is checked against it.
  *
  * <p>Layers are numbered by weight layer l = 0 … L−1 (l = L−1 is the output layer). For the book's
@@ -47,6 +47,7 @@ public final class Trace {
         for (int l = 0; l < layers; l++) {
             s[l] = new double[lay.units(l)];
             z[l] = new double[lay.units(l)];
+            Activation f = net.unitFunction(l);
             for (int j = 0; j < lay.units(l); j++) {
                 // s_j = Σ_i w_ji·x_i − θ_j, formed as the kernels do (the same bits): from −θ_j, input by input
                 double sum = -net.threshold(l, j);
@@ -54,9 +55,9 @@ public final class Trace {
                     sum = Math.fma(net.weight(l, j, i), a[i], sum);
                 }
                 s[l][j] = sum;
-                z[l][j] = Sigmoid.value(s[l][j]); // z_j = σ(s_j)
+                z[l][j] = f == null ? sum : f.value(sum); // z_j = f(s_j): the book's σ(s_j), or the layer's
             }
-            if (l == layers - 1 && net.output() != Output.SIGMOID) {
+            if (f == null) {
                 z[l] = s[l].clone();
                 net.output().activate(z[l]); // z_k = e^{s_k} / Σ_m e^{s_m}
             }
@@ -82,8 +83,8 @@ public final class Trace {
                     sum = Math.fma(delta[l + 1][k], net.weight(l + 1, k, j), sum); // Σ_k δO_k·wO_kj
                 }
                 backSum[l][j] = sum;
-                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-                delta[l][j] = sum * Sigmoid.derivativeFromOutput(z[l][j]);
+                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j), h_j(1 − h_j) being σ' (another activation: its f')
+                delta[l][j] = sum * net.activation(l).derivativeFromOutput(z[l][j]);
             }
         }
         return new Trace(lay, x.clone(), t, s, z, delta, backSum, e);
@@ -132,7 +133,7 @@ public final class Trace {
      *
      * @param l the weight layer (0 = the first hidden layer)
      * @param j the unit of layer l
-     * @return z_j = σ(s_j)
+     * @return z_j = f(s_j) (the book's σ(s_j))
      */
     public double z(int l, int j) {
         return z[l][j];

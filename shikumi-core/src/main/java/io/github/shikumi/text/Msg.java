@@ -82,7 +82,13 @@ public enum Msg {
     IMAGE_ROWS("image.rows"),
     IMAGE_CHAR("image.char"),
     FILE_IS_DIRECTORY("file.isDirectory"),
-    EXPORT_DATA_TOO_LARGE("export.dataTooLarge");
+    EXPORT_DATA_TOO_LARGE("export.dataTooLarge"),
+    // issue 12: roles
+    UPDATE_UNKNOWN("update.unknown"),
+    UPDATE_SETTING("update.setting"),
+    UPDATE_BETA("update.beta"),
+    UPDATE_EPSILON("update.epsilon"),
+    MODEL_ACTIVATIONS("model.activations");
 
     private final String key;
 

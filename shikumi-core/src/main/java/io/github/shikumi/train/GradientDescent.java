@@ -2,9 +2,13 @@ package io.github.shikumi.train;
 
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.update.PlainUpdate;
+import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateState;
 
 /**
- * The book's method: {@code p ← p − η·∂E/∂p}, every parameter at once, {@code maxIterations} times.
+ * The book's method: {@code p ← p − η·∂E/∂p}, every parameter at once, {@code maxIterations} times; or, with
+ * another {@link UpdateRule}, its step in place of that one (momentum, Adam: the one loop for all of them).
  * Each iteration k evaluates E and ∂E at p_k (reported as iteration k), then steps; the last iteration
  * is evaluated but not stepped from, so N iterations make N+1 evaluations and N updates. A run stops at the
  * first iteration whose E or parameters are NaN or infinite ({@link OptimizationResult#diverged()}).
@@ -15,22 +19,38 @@ public final class GradientDescent implements Optimizer {
     /** The book's iteration count. */
     public static final int BOOK_ITERATIONS = 500;
 
-    private final double eta;
+    private final UpdateRule rule;
 
+    /**
+     * The book's rule p ← p − η·∂E/∂p.
+     *
+     * @param eta η
+     */
     public GradientDescent(double eta) {
-        checkEta(eta);
-        this.eta = eta;
+        this(new PlainUpdate(eta));
+    }
+
+    /**
+     * Full-batch descent by another rule.
+     *
+     * @param rule the update rule (its state starts at 0 in every {@link #minimize})
+     */
+    public GradientDescent(UpdateRule rule) {
+        this.rule = rule;
     }
 
     @Override
     public java.util.Map<String, Object> settings() {
-        return java.util.Map.of("eta", eta);
+        return rule.settings();
     }
 
-    static void checkEta(double eta) {
-        if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new ShikumiException("eta", Msg.ETA_INVALID, String.valueOf(eta));
-        }
+    /**
+     * The rule each iteration steps by.
+     *
+     * @return the update rule
+     */
+    public UpdateRule rule() {
+        return rule;
     }
 
     static void checkIterations(int iterations) {
@@ -40,16 +60,32 @@ public final class GradientDescent implements Optimizer {
     }
 
     public double eta() {
-        return eta;
+        return rule.eta();
     }
 
     @Override
     public String name() {
-        return "gd";
+        return rule.name();
     }
 
     @Override
     public OptimizationResult minimize(Objective f, double[] start, int maxIterations, IterationListener listener) {
+        return minimize(f, start, maxIterations, listener, UpdateState.fresh(rule, start.length));
+    }
+
+    /**
+     * Goes on from a state of the rule (a run continued, or recomputed from a checkpoint): the same steps, bit
+     * for bit, as one run without the break. {@code state} is advanced in place, one step per update.
+     *
+     * @param f             the objective
+     * @param start         the parameters to go on from (not changed)
+     * @param maxIterations updates to make at most
+     * @param listener      told of every iteration, 0 being {@code start}
+     * @param state         the rule's state at {@code start}
+     * @return the result
+     */
+    public OptimizationResult minimize(Objective f, double[] start, int maxIterations, IterationListener listener,
+                                       UpdateState state) {
         checkIterations(maxIterations);
         double[] p = start.clone();
         double[] g = new double[p.length];
@@ -66,9 +102,7 @@ public final class GradientDescent implements Optimizer {
             if (k == maxIterations) {
                 break;
             }
-            for (int i = 0; i < p.length; i++) {
-                p[i] -= eta * g[i]; // p ← p − η·∂E/∂p
-            }
+            state.step(rule, p, g, 1); // p ← p − η·∂E/∂p (the book's; or the rule's step)
         }
         return new OptimizationResult(p, value, k, k + 1, k + 1, false);
     }

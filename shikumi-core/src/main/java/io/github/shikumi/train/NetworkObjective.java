@@ -1,13 +1,14 @@
 package io.github.shikumi.train;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
+import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
 import java.util.Arrays;
 
 /**
- * The book's objective E = Σ_images ½ Σ_k (t_k − z_k)² of a network shape on a dataset, with its
+ * The book's objective E = Σ_images ½ Σ_k (t_k − z_k)² (or the output layer's loss) of a network shape on a dataset, with its
  * backpropagation gradient, and the accuracy at any parameters. Not thread-safe.
  */
 public final class NetworkObjective implements Objective {
@@ -19,7 +20,18 @@ public final class NetworkObjective implements Objective {
         this(layout, Output.SIGMOID, data);
     }
 
-    /** E of a network with the given output layer (softmax: E = −Σ_images Σ_k t_k·log z_k). */
+    /**
+     * E of {@code net}'s shape, activations and output layer (at any parameters).
+     *
+     * @param net  the network (its parameters are not used: they are the argument of every evaluation)
+     * @param data the images
+     */
+    public NetworkObjective(Network net, Dataset data) {
+        this.backprop = new Backprop(net, data);
+        this.lastParams = new double[net.layout().count()];
+    }
+
+    /** E of a network of sigmoid hidden units with the given output layer (softmax: E = −Σ_images Σ_k t_k·log z_k). */
     public NetworkObjective(ParamLayout layout, Output output, Dataset data) {
         this.backprop = new Backprop(layout, output, data);
         this.lastParams = new double[layout.count()];

@@ -2,15 +2,17 @@ package io.github.shikumi.train;
 
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.update.MomentumUpdate;
+import io.github.shikumi.update.UpdateRule;
 
 /**
- * Settings of mini-batch stochastic gradient descent with momentum ({@link SgdTraining}).
+ * Settings of mini-batch stochastic gradient descent ({@link SgdTraining}), by default with momentum.
  *
  * @param batch      images per step (the last step of an epoch may have fewer)
  * @param epochs     passes over the training images, each in a new order drawn from {@code seed}
- * @param eta        η: each step is {@code v ← μ·v − η·g, p ← p + v} with g = ∂E/∂p over the batch divided by the
- *                   batch's size (the mean, so that η does not depend on the batch size)
- * @param momentum   μ, from 0 (plain gradient descent) to below 1
+ * @param rule       the update rule of each step ({@link MomentumUpdate}: {@code v ← μ·v − η·g, p ← p + v}),
+ *                   with g = ∂E/∂p over the batch divided by the batch's size (the mean, so that η does not
+ *                   depend on the batch size)
  * @param seed       the shuffling's seed
  * @param validation share of the training images held out (chosen with {@code seed}) to measure the loss on
  *                   after each epoch; 0 for none
@@ -19,7 +21,7 @@ import io.github.shikumi.text.ShikumiException;
  * @param threads    threads each batch is split over (float path)
  * @param precision  {@code DOUBLE} (the reference path) or {@code FLOAT} (the fast path)
  */
-public record SgdSettings(int batch, int epochs, double eta, double momentum, long seed, double validation,
+public record SgdSettings(int batch, int epochs, UpdateRule rule, long seed, double validation,
                           int patience, int threads, Precision precision) {
     /** The number type of the computation. */
     public enum Precision { DOUBLE, FLOAT }
@@ -31,10 +33,7 @@ public record SgdSettings(int batch, int epochs, double eta, double momentum, lo
         if (epochs < 1) {
             throw new ShikumiException("epochs", Msg.EPOCHS_INVALID, epochs);
         }
-        GradientDescent.checkEta(eta);
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new ShikumiException("momentum", Msg.MOMENTUM_INVALID, String.valueOf(momentum));
-        }
+        java.util.Objects.requireNonNull(rule, "rule");
         if (!(validation >= 0 && validation < 1)) {
             throw new ShikumiException("validation", Msg.VALIDATION_INVALID, String.valueOf(validation));
         }
@@ -44,6 +43,33 @@ public record SgdSettings(int batch, int epochs, double eta, double momentum, lo
         if (threads < 1) {
             throw new ShikumiException("threads", Msg.THREADS_INVALID, threads);
         }
+    }
+
+    /**
+     * Settings with momentum: {@code v ← μ·v − η·g, p ← p + v}.
+     *
+     * @param batch      images per step
+     * @param epochs     passes over the training images
+     * @param eta        η
+     * @param momentum   μ, from 0 (plain gradient descent) to below 1
+     * @param seed       the shuffling's seed
+     * @param validation share of the training images held out
+     * @param patience   epochs without a lower validation loss before stopping (0: never)
+     * @param threads    threads each batch is split over (float path)
+     * @param precision  double or float
+     */
+    public SgdSettings(int batch, int epochs, double eta, double momentum, long seed, double validation,
+                       int patience, int threads, Precision precision) {
+        this(batch, epochs, new MomentumUpdate(eta, momentum), seed, validation, patience, threads, precision);
+    }
+
+    /**
+     * η of the rule.
+     *
+     * @return the learning rate
+     */
+    public double eta() {
+        return rule.eta();
     }
 
     /** Batch 100, 5 epochs, η = 0.1, μ = 0.9, seed 1, no validation, one thread per core, float. */

@@ -1,9 +1,9 @@
 package io.github.shikumi.train;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
-import io.github.shikumi.model.FloatBackprop;
-import io.github.shikumi.model.FloatImages;
+import io.github.shikumi.engine.Backprop;
+import io.github.shikumi.engine.FloatBackprop;
+import io.github.shikumi.engine.FloatImages;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Provenance;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Mini-batch stochastic gradient descent with momentum, for data too large for the book's full-batch
+ * Mini-batch stochastic gradient descent (by the settings' {@link io.github.shikumi.update.UpdateRule}, momentum by
+ * default), for data too large for the book's full-batch
  * gradient descent: each epoch visits the training images in a new order (drawn from the seed), a step per
  * batch; after each epoch the network is evaluated on the held-out validation images and on the test set.
  * With a validation share and a patience the run stops early when the validation loss has not fallen for
@@ -71,7 +72,7 @@ public final class SgdTraining {
                 for (int b = 0; b < batches; b++) {
                     int from = b * s.batch();
                     int count = Math.min(s.batch(), order.length - from);
-                    double e = engine.step(order, from, count); // v ← μ·v − η·g, p ← p + v
+                    double e = engine.step(order, from, count); // the rule's step, e.g. v ← μ·v − η·g, p ← p + v
                     if (!Double.isFinite(e)) {
                         diverged[0] = epoch;
                         diverged[1] = b + 1;
@@ -112,9 +113,7 @@ public final class SgdTraining {
                 }
             }
             double[] params = held > 0 ? best : engine.params();
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("eta", s.eta());
-            settings.put("momentum", s.momentum());
+            Map<String, Object> settings = new LinkedHashMap<>(s.rule().settings());
             settings.put("batch", s.batch());
             settings.put("shuffleSeed", s.seed());
             if (held > 0) {
@@ -123,7 +122,7 @@ public final class SgdTraining {
             }
             settings.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
             Network trained = start.withParams(params).withProvenance(
-                    Provenance.trained(start, train, "sgd-momentum", settings, "epochs", epochs.size()));
+                    Provenance.trained(start, train, "sgd-" + s.rule().name(), settings, "epochs", epochs.size()));
             return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels(),
                     diverged[0], diverged[1]);
         } finally {
@@ -167,7 +166,7 @@ public final class SgdTraining {
         private final SgdSettings s;
 
         FloatEngine(Network start, Dataset train, Dataset test, SgdSettings s) {
-            this.fb = new FloatBackprop(start, Math.max(s.batch(), EVAL_BLOCK), s.threads());
+            this.fb = new FloatBackprop(start, Math.max(s.batch(), EVAL_BLOCK), s.threads(), s.rule());
             this.train = FloatImages.of(train);
             this.test = test == null ? null : FloatImages.of(test);
             this.s = s;
@@ -175,7 +174,7 @@ public final class SgdTraining {
 
         @Override
         public double step(int[] order, int from, int count) {
-            return fb.step(train, order, from, count, s.eta(), s.momentum());
+            return fb.step(train, order, from, count);
         }
 
         @Override
@@ -215,29 +214,24 @@ public final class SgdTraining {
         private final SgdSettings s;
         private final double[] p;
         private final double[] g;
-        private final double[] v;
+        private final io.github.shikumi.update.UpdateState state;
 
         DoubleEngine(Network start, Dataset train, Dataset test, SgdSettings s) {
-            this.bp = Backprop.forBatches(start.layout(), start.output(), s.batch());
-            this.eval = Backprop.forBatches(start.layout(), start.output(), EVAL_BLOCK);
+            this.bp = Backprop.forBatches(start, s.batch());
+            this.eval = Backprop.forBatches(start, EVAL_BLOCK);
             this.train = train;
             this.test = test;
             this.s = s;
             this.p = start.params();
             this.g = new double[p.length];
-            this.v = new double[p.length];
+            this.state = io.github.shikumi.update.UpdateState.fresh(s.rule(), p.length);
         }
 
         @Override
         public double step(int[] order, int from, int count) {
             bp.load(train, order, from, count);
             double e = bp.gradient(p, g);
-            double eta = s.eta() / count;
-            double mu = s.momentum();
-            for (int i = 0; i < p.length; i++) {
-                v[i] = mu * v[i] - eta * g[i]; // v ← μ·v − η·g (g: the batch's mean gradient)
-                p[i] += v[i]; // p ← p + v
-            }
+            state.step(s.rule(), p, g, count); // e.g. v ← μ·v − η·g, p ← p + v (g: the batch's mean gradient)
             return e;
         }
 

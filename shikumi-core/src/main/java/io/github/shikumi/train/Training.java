@@ -22,7 +22,7 @@ public final class Training {
     public static History run(Network start, Dataset data, Optimizer optimizer, int iterations, TrainingListener listener) {
         start.checkFits(data, "model");
         GradientDescent.checkIterations(iterations);
-        NetworkObjective objective = new NetworkObjective(start.layout(), start.output(), data);
+        NetworkObjective objective = new NetworkObjective(start, data);
         double[] e = new double[iterations + 1];
         double[] acc = new double[iterations + 1];
         int[] done = {0};

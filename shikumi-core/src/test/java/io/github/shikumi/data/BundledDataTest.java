@@ -1,5 +1,6 @@
 package io.github.shikumi.data;
 
+import io.github.shikumi.format.Datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.format.BitmapText;

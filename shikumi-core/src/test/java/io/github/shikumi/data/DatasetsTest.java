@@ -1,5 +1,6 @@
 package io.github.shikumi.data;
 
+import io.github.shikumi.format.Datasets;
 import static io.github.shikumi.Fixtures.englishMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 

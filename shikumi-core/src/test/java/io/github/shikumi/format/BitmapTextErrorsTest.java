@@ -5,7 +5,7 @@ import static io.github.shikumi.Fixtures.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.Fixtures;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

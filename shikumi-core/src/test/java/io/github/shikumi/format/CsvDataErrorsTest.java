@@ -4,7 +4,7 @@ import static io.github.shikumi.Fixtures.englishMessage;
 import static io.github.shikumi.Fixtures.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -97,8 +97,8 @@ class ModelJsonErrorsTest {
 
     @Test
     void an_unsupported_activation_is_rejected() {
-        assertThat(parse(model("shikumi-model/1", AB, HW, OW).replace("sigmoid", "relu")))
-                .isEqualTo("m.json: activation: activation \"relu\" is not supported (supported: sigmoid)");
+        assertThat(parse(model("shikumi-model/1", AB, HW, OW).replace("sigmoid", "softplus")))
+                .isEqualTo("m.json: activation: activation \"softplus\" is not supported (supported: sigmoid, tanh, relu, identity)");
     }
 
     @Test

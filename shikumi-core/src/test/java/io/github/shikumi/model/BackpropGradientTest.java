@@ -2,6 +2,7 @@ package io.github.shikumi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.Fixtures;
 import io.github.shikumi.check.GradientCheck;
 import io.github.shikumi.data.Dataset;

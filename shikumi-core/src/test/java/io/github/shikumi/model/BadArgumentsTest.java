@@ -7,7 +7,8 @@ import io.github.shikumi.Fixtures;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.IterationListener;
-import io.github.shikumi.train.Momentum;
+import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.update.MomentumUpdate;
 import io.github.shikumi.train.Training;
 import io.github.shikumi.train.TrainingListener;
 import java.util.List;
@@ -38,7 +39,7 @@ class BadArgumentsTest {
         assertThat(englishMessage(() -> new GradientDescent(Double.NaN))).isEqualTo("eta: η (learning rate) must be a positive finite number, got NaN");
         assertThat(englishMessage(() -> new GradientDescent(Double.POSITIVE_INFINITY)))
                 .isEqualTo("eta: η (learning rate) must be a positive finite number, got Infinity");
-        assertThat(englishMessage(() -> new Momentum(0, 0.5))).isEqualTo("eta: η (learning rate) must be a positive finite number, got 0.0");
+        assertThat(englishMessage(() -> new GradientDescent(new MomentumUpdate(0, 0.5)))).isEqualTo("eta: η (learning rate) must be a positive finite number, got 0.0");
     }
 
     @Test
@@ -60,9 +61,9 @@ class BadArgumentsTest {
 
     @Test
     void momentum_must_be_from_0_to_below_1() {
-        assertThat(englishMessage(() -> new Momentum(0.05, 1.0))).isEqualTo("momentum: momentum must be from 0 to below 1, got 1.0");
-        assertThat(englishMessage(() -> new Momentum(0.05, -0.1))).isEqualTo("momentum: momentum must be from 0 to below 1, got -0.1");
-        assertThat(englishMessage(() -> new Momentum(0.05, Double.NaN))).isEqualTo("momentum: momentum must be from 0 to below 1, got NaN");
+        assertThat(englishMessage(() -> new GradientDescent(new MomentumUpdate(0.05, 1.0)))).isEqualTo("momentum: momentum must be from 0 to below 1, got 1.0");
+        assertThat(englishMessage(() -> new GradientDescent(new MomentumUpdate(0.05, -0.1)))).isEqualTo("momentum: momentum must be from 0 to below 1, got -0.1");
+        assertThat(englishMessage(() -> new GradientDescent(new MomentumUpdate(0.05, Double.NaN)))).isEqualTo("momentum: momentum must be from 0 to below 1, got NaN");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.shikumi.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.Fixtures;
 import io.github.shikumi.data.Dataset;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.github.shikumi.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.text.ShikumiException;

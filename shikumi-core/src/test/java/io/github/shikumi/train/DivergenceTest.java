@@ -2,8 +2,9 @@ package io.github.shikumi.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.shikumi.update.MomentumUpdate;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.model.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class DivergenceTest {
     @Test
     void momentum_stops_at_the_first_iteration_whose_E_overflows() {
         // (p, v) ← ((1 − η)p + μv, μv − ηp) has an eigenvalue of modulus > 1 when η > 2 + 2μ: here about −2.28
-        OptimizationResult r = new Momentum(4, 0.5).minimize(HALF_SQUARE, new double[] {1}, 1000, IterationListener.NONE);
+        OptimizationResult r = new GradientDescent(new MomentumUpdate(4, 0.5)).minimize(HALF_SQUARE, new double[] {1}, 1000, IterationListener.NONE);
         assertThat(r.diverged()).isEqualTo(expected(HALF_SQUARE, new double[] {1}, 4, 0.5, 1000));
         assertThat(r.diverged()).isPositive();
     }
@@ -86,7 +87,7 @@ class DivergenceTest {
         Dataset d = Datasets.bundled("aple");
         Network start = Network.initial(d, 1, 3);
         int expected = expected(new NetworkObjective(start.layout(), d), start.params(), 1e307, 0.9, 500);
-        History h = Training.run(start, d, new Momentum(1e307, 0.9), 500, TrainingListener.NONE);
+        History h = Training.run(start, d, new GradientDescent(new MomentumUpdate(1e307, 0.9)), 500, TrainingListener.NONE);
         assertThat(expected).isGreaterThan(1);
         assertThat(h.diverged()).isEqualTo(expected);
         assertThat(h.iterations()).isEqualTo(expected);

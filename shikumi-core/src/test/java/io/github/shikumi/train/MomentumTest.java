@@ -2,9 +2,10 @@ package io.github.shikumi.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.shikumi.update.MomentumUpdate;
 import io.github.shikumi.Fixtures;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class MomentumTest {
     void momentum_zero_is_gradient_descent_exactly() {
         NetworkObjective f = new NetworkObjective(net.layout(), data);
         OptimizationResult gd = new GradientDescent(0.1).minimize(f, net.params(), 50, IterationListener.NONE);
-        OptimizationResult mo = new Momentum(0.1, 0.0).minimize(f, net.params(), 50, IterationListener.NONE);
+        OptimizationResult mo = new GradientDescent(new MomentumUpdate(0.1, 0.0)).minimize(f, net.params(), 50, IterationListener.NONE);
         assertThat(mo.params()).containsExactly(gd.params());
         assertThat(mo.value()).isEqualTo(gd.value());
         assertThat(mo.iterations()).isEqualTo(50);
@@ -46,13 +47,13 @@ class MomentumTest {
         }
 
         double[] reported = new double[iterations + 1];
-        OptimizationResult r = new Momentum(eta, mu).minimize(new NetworkObjective(net.layout(), data), net.params(),
+        OptimizationResult r = new GradientDescent(new MomentumUpdate(eta, mu)).minimize(new NetworkObjective(net.layout(), data), net.params(),
                 iterations, (k, q, e) -> {
                     reported[k] = e;
                     return true;
                 });
         assertThat(r.params()).containsExactly(p);
         assertThat(reported).containsExactly(expectedE);
-        assertThat(new Momentum(eta, mu).name()).isEqualTo("momentum");
+        assertThat(new GradientDescent(new MomentumUpdate(eta, mu)).name()).isEqualTo("momentum");
     }
 }

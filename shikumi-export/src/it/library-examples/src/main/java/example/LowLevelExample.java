@@ -1,8 +1,8 @@
 package example;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.format.Datasets;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Trace;
 import io.github.shikumi.train.History;

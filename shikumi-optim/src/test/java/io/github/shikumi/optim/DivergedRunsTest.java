@@ -3,7 +3,7 @@ package io.github.shikumi.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.Divergence;
 import java.util.List;

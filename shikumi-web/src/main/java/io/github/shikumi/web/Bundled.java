@@ -1,7 +1,7 @@
 package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.github.shikumi.web;
 import io.github.shikumi.check.Confusion;
 import io.github.shikumi.check.GradientCheck;
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;

@@ -3,7 +3,7 @@ package io.github.shikumi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.NetworkObjective;

@@ -3,7 +3,7 @@ package io.github.shikumi.xlsx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.model.Backprop;
+import io.github.shikumi.engine.Backprop;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Trace;
 import io.github.shikumi.train.History;

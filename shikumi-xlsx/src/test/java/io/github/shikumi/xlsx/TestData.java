@@ -1,7 +1,7 @@
 package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
-import io.github.shikumi.data.Datasets;
+import io.github.shikumi.format.Datasets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,13 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * E and ∂E over a whole dataset (or one mini-batch at a time) by backpropagation, fast: the images are
@@ -18,6 +24,8 @@ import java.util.Arrays;
 public final class Backprop {
     private final ParamLayout layout;
     private final Output output;
+    /** f[l]: the unit function of weight layer l ({@link Network#unitFunction}); null for a softmax output. */
+    private final Activation[] f;
     private final DoubleKernels kernels;
     /** Images of the current data (the whole dataset, or the loaded batch). */
     private int n;
@@ -37,36 +45,63 @@ public final class Backprop {
     /** True when {@link #correct} must be counted from the outputs of the last evaluation. */
     private boolean countPending;
 
-    /** The book's network (sigmoid output, squared error) on all of {@code data}. */
+    /** The book's network (sigmoid units, sigmoid output, squared error) on all of {@code data}. */
     public Backprop(ParamLayout layout, Dataset data) {
         this(layout, Output.SIGMOID, data);
     }
 
-    /** A network with the given output layer on all of {@code data}. */
+    /** A network of sigmoid hidden units with the given output layer on all of {@code data}. */
     public Backprop(ParamLayout layout, Output output, Dataset data) {
-        this(layout, output, data, DoubleKernels.best());
+        this(layout, output, sigmoids(layout), data, DoubleKernels.best());
+    }
+
+    /**
+     * The shape, activations and output layer of {@code net} (not its parameters: they are the argument of
+     * {@link #value} and {@link #gradient}) on all of {@code data}.
+     */
+    public Backprop(Network net, Dataset data) {
+        this(net.layout(), net.output(), net.activations(), data, DoubleKernels.best());
     }
 
     Backprop(ParamLayout layout, Dataset data, DoubleKernels kernels) {
-        this(layout, Output.SIGMOID, data, kernels);
+        this(layout, Output.SIGMOID, sigmoids(layout), data, kernels);
     }
 
     Backprop(ParamLayout layout, Output output, Dataset data, DoubleKernels kernels) {
-        this(layout, output, data.size(), kernels);
+        this(layout, output, sigmoids(layout), data, kernels);
+    }
+
+    Backprop(ParamLayout layout, Output output, List<Activation> activations, Dataset data, DoubleKernels kernels) {
+        this(layout, output, activations, data.size(), kernels);
         check(data);
         load(data, null, 0, data.size());
     }
 
     /**
-     * For mini-batches of up to {@code capacity} images: {@link #load} a batch, then evaluate.
+     * For mini-batches of up to {@code capacity} images of a network of sigmoid hidden units: {@link #load} a
+     * batch, then evaluate.
      */
     public static Backprop forBatches(ParamLayout layout, Output output, int capacity) {
-        return new Backprop(layout, output, capacity, DoubleKernels.best());
+        return new Backprop(layout, output, sigmoids(layout), capacity, DoubleKernels.best());
     }
 
-    private Backprop(ParamLayout layout, Output output, int capacity, DoubleKernels kernels) {
+    /** For mini-batches of up to {@code capacity} images of {@code net}'s shape, activations and output layer. */
+    public static Backprop forBatches(Network net, int capacity) {
+        return new Backprop(net.layout(), net.output(), net.activations(), capacity, DoubleKernels.best());
+    }
+
+    private static List<Activation> sigmoids(ParamLayout layout) {
+        return Collections.nCopies(layout.layers() - 1, Activation.SIGMOID);
+    }
+
+    private Backprop(ParamLayout layout, Output output, List<Activation> activations, int capacity,
+                     DoubleKernels kernels) {
         this.layout = layout;
         this.output = output;
+        this.f = new Activation[layout.layers()];
+        for (int l = 0; l < f.length; l++) {
+            f[l] = Network.unitFunction(l, layout, output, activations);
+        }
         this.kernels = kernels;
         this.stride = Math.max(DoubleKernels.PAD, (capacity + DoubleKernels.PAD - 1) / DoubleKernels.PAD * DoubleKernels.PAD);
         int layers = layout.layers();
@@ -160,9 +195,9 @@ public final class Backprop {
             kernels.accumulate(delta[l], layout.units(l), a[l], layout.fanIn(l), grad,
                     layout.weightOffset(l), layout.thresholdOffset(l), stride);
             if (l > 0) {
-                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
+                // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j) (for σ; another activation: its f'(h_j))
                 kernels.backward(params, layout.weightOffset(l), delta[l], layout.units(l), a[l], delta[l - 1],
-                        layout.fanIn(l), stride);
+                        layout.fanIn(l), stride, f[l - 1]);
             }
         }
         return e;
@@ -180,9 +215,9 @@ public final class Backprop {
     private void forward(double[] p) {
         int layers = layout.layers();
         for (int l = 0; l < layers; l++) {
-            // z_j = σ(Σ_i w_ji·x_i − θ_j); a softmax output layer keeps s_j here
+            // z_j = σ(Σ_i w_ji·x_i − θ_j) (or the layer's f); a softmax output layer keeps s_j here
             kernels.forward(p, layout.weightOffset(l), layout.thresholdOffset(l), a[l], layout.fanIn(l), a[l + 1],
-                    layout.units(l), stride, l < layers - 1 || output == Output.SIGMOID);
+                    layout.units(l), stride, f[l]);
         }
         countPending = true;
     }

@@ -1,4 +1,4 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

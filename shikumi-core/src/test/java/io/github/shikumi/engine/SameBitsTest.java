@@ -1,8 +1,14 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Exp;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.update.MomentumUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -55,7 +61,7 @@ class SameBitsTest {
     @Test
     void forty_iterations_of_gradient_descent_give_the_same_bits_with_either_kernel_set() {
         ParamLayout layout = new ParamLayout(20, 3, 4);
-        Dataset data = io.github.shikumi.data.Datasets.bundled("aple");
+        Dataset data = io.github.shikumi.format.Datasets.bundled("aple");
         double[] start = randomParams(layout, 1, 0.5);
         List<long[]> runs = new ArrayList<>();
         for (DoubleKernels k : List.of(DoubleKernels.plain(), DoubleKernels.best())) {
@@ -82,7 +88,7 @@ class SameBitsTest {
     @Test
     void a_sum_over_images_in_another_order_is_noticed() {
         ParamLayout layout = new ParamLayout(20, 3, 4);
-        Dataset data = io.github.shikumi.data.Datasets.bundled("aple");
+        Dataset data = io.github.shikumi.format.Datasets.bundled("aple");
         double[] p = randomParams(layout, 1, 2.0);
         long[] canonical = bits(run(layout, Output.SIGMOID, data, DoubleKernels.plain(), p));
         long[] reordered = bits(run(layout, Output.SIGMOID, data, new SequentialSums(), p));
@@ -107,8 +113,8 @@ class SameBitsTest {
         assertThat(Exp.exp(-708.5)).isEqualTo(0.0);
         assertThat(Exp.exp(-708)).isGreaterThan(0.0);
         assertThat(Exp.exp(Double.NaN)).isNaN();
-        assertThat(Sigmoid.value(-800)).isEqualTo(0.0);
-        assertThat(Sigmoid.value(800)).isEqualTo(1.0);
+        assertThat(Activation.SIGMOID.value(-800)).isEqualTo(0.0);
+        assertThat(Activation.SIGMOID.value(800)).isEqualTo(1.0);
     }
 
     @ParameterizedTest(name = "{0} threads")
@@ -142,10 +148,10 @@ class SameBitsTest {
     }
 
     private static double[] floatSteps(Network net, FloatImages images, FloatKernels k) {
-        try (FloatBackprop fb = new FloatBackprop(net, 64, 2, k)) {
+        try (FloatBackprop fb = new FloatBackprop(net, 64, 2, new MomentumUpdate(0.3, 0.9), k)) {
             double[] losses = new double[20];
             for (int step = 0; step < 20; step++) {
-                losses[step] = fb.step(images, null, (step * 37) % 230, 63, 0.3, 0.9);
+                losses[step] = fb.step(images, null, (step * 37) % 230, 63);
             }
             double[] p = fb.params();
             double[] all = java.util.Arrays.copyOf(losses, losses.length + p.length);
@@ -156,10 +162,10 @@ class SameBitsTest {
 
     /** 25 momentum steps on batches of 61, then the gradient of 300 images and the loss of all 400. */
     private static long[] floatRun(Network net, FloatImages images, int threads) {
-        try (FloatBackprop fb = new FloatBackprop(net, 300, threads)) {
+        try (FloatBackprop fb = new FloatBackprop(net, 300, threads, new MomentumUpdate(0.2, 0.9))) {
             double[] trail = new double[25 + 2];
             for (int step = 0; step < 25; step++) {
-                trail[step] = fb.step(images, null, (step * 61) % 300, 61, 0.2, 0.9);
+                trail[step] = fb.step(images, null, (step * 61) % 300, 61);
             }
             double[] g = new double[net.layout().count()];
             trail[25] = fb.gradient(images, null, 0, 300, g);
@@ -213,8 +219,8 @@ class SameBitsTest {
         }
 
         @Override
-        void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n, boolean sigmoid) {
-            plain.forward(p, w, t, in, nin, out, nout, n, sigmoid);
+        void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n, Activation f) {
+            plain.forward(p, w, t, in, nin, out, nout, n, f);
         }
 
         @Override
@@ -237,8 +243,9 @@ class SameBitsTest {
         }
 
         @Override
-        void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n) {
-            plain.backward(p, w, delta, nk, h, below, nj, n);
+        void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n,
+                      Activation f) {
+            plain.backward(p, w, delta, nk, h, below, nj, n, f);
         }
 
         @Override

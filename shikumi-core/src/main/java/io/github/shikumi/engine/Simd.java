@@ -1,4 +1,4 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 /**
  * Whether the Vector API ({@code jdk.incubator.vector}, incubating in Java 17) can be used. It can when the

@@ -1,4 +1,7 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
+
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Exp;
 
 /**
  * The loops of {@link Backprop}, over batch-major rows: {@code in[i]} holds input i of every image,
@@ -30,7 +33,7 @@ abstract class DoubleKernels {
 
     private static final DoubleKernels PLAIN = new PlainDoubleKernels();
     private static final DoubleKernels BEST =
-            Simd.load("io.github.shikumi.model.VectorDoubleKernels", DoubleKernels.class, PLAIN);
+            Simd.load("io.github.shikumi.engine.VectorDoubleKernels", DoubleKernels.class, PLAIN);
 
     /** The fastest kernels this JVM can run. */
     static DoubleKernels best() {
@@ -46,11 +49,12 @@ abstract class DoubleKernels {
 
     /**
      * The forward pass of one weight layer: for every unit j &lt; nout,
-     * {@code out[j] = σ(Σ_i w_ji·in[i] − θ_j)}, with w_ji = {@code p[w + j·nin + i]} and θ_j = {@code p[t + j]};
-     * without {@code sigmoid} just the sums s_j (a softmax output layer).
+     * {@code out[j] = f(Σ_i w_ji·in[i] − θ_j)}, with w_ji = {@code p[w + j·nin + i]} and θ_j = {@code p[t + j]};
+     * with {@code f} null just the sums s_j (a softmax output layer). f is applied a row at a time
+     * ({@link Activation#activate(double[], int)}; σ may run as a vector loop of the same bits).
      */
     abstract void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
-                          boolean sigmoid);
+                          Activation f);
 
     /**
      * E = Σ_images ½ Σ_k (t_k − z_k)² (images weighted by {@code mask}, 1 or 0); when {@code delta} is not
@@ -65,10 +69,12 @@ abstract class DoubleKernels {
     abstract void accumulate(double[][] delta, int nout, double[][] in, int nin, double[] grad, int w, int t, int n);
 
     /**
-     * The deltas of the layer below: {@code below[j] = (Σ_k δ_k·w_kj)·h_j(1 − h_j)} for j &lt; nj, where
-     * w_kj = {@code p[w + k·nj + j]} are the weights of the layer above.
+     * The deltas of the layer below: {@code below[j] = (Σ_k δ_k·w_kj)·f'(h_j)} for j &lt; nj (the book's
+     * h_j(1 − h_j) for σ), where w_kj = {@code p[w + k·nj + j]} are the weights of the layer above and f is the
+     * layer below's activation.
      */
-    abstract void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n);
+    abstract void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n,
+                           Activation f);
 
     /**
      * Images whose largest output (the first one on a tie) is their label; {@code label[img]} is the label

@@ -1,9 +1,13 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.FashionMnist;
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.update.MomentumUpdate;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,7 @@ class FloatPathTest {
             for (FloatKernels k : new FloatKernels[] {FloatKernels.plain(), FloatKernels.best()}) {
                 double[] gf = new double[gd.length];
                 double ef;
-                try (FloatBackprop fb = new FloatBackprop(net, data.size(), threads, k)) {
+                try (FloatBackprop fb = new FloatBackprop(net, data.size(), threads, null, k)) {
                     ef = fb.gradient(FloatImages.of(data), null, 0, data.size(), gf);
                 }
                 assertThat(Math.abs(ef - ed)).as("E, %s kernels", k.name()).isLessThan(1e-5 * ed);
@@ -57,10 +61,10 @@ class FloatPathTest {
         FloatImages images = FloatImages.of(data);
         List<double[]> runs = new ArrayList<>();
         for (FloatKernels k : new FloatKernels[] {FloatKernels.plain(), FloatKernels.best()}) {
-            try (FloatBackprop fb = new FloatBackprop(net, 64, threads, k)) {
+            try (FloatBackprop fb = new FloatBackprop(net, 64, threads, new MomentumUpdate(0.2, 0.9), k)) {
                 double[] losses = new double[31];
                 for (int step = 0; step < 30; step++) {
-                    losses[step] = fb.step(images, null, (step * 64) % 320, 61, 0.2, 0.9);
+                    losses[step] = fb.step(images, null, (step * 64) % 320, 61);
                 }
                 double[] p = fb.params();
                 double[] all = new double[p.length + losses.length];
@@ -83,13 +87,13 @@ class FloatPathTest {
         Network net = Network.initialFanIn(new ParamLayout(30, 16, 3), data, Output.SOFTMAX, 1);
         FloatImages images = FloatImages.of(data);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (FloatBackprop fb = new FloatBackprop(net, 50, 1, FloatKernels.plain())) {
+        try (FloatBackprop fb = new FloatBackprop(net, 50, 1, new MomentumUpdate(0.1, 0.9), FloatKernels.plain())) {
             for (int i = 0; i < 2000; i++) { // until the JIT has compiled the step (its compiling allocates)
-                fb.step(images, null, (i % 4) * 50, 50, 0.1, 0.9);
+                fb.step(images, null, (i % 4) * 50, 50);
             }
             long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
             for (int i = 0; i < 200; i++) {
-                fb.step(images, null, (i % 4) * 50, 50, 0.1, 0.9);
+                fb.step(images, null, (i % 4) * 50, 50);
             }
             long after = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
             assertThat(after - before).as("bytes allocated by 200 steps").isLessThan(200);

@@ -1,5 +1,7 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Exp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -81,7 +83,7 @@ final class VectorDoubleKernels extends DoubleKernels {
 
     @Override
     void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
-                 boolean sigmoid) {
+                 Activation f) {
         int j = 0;
         for (; j + 1 < nout; j += 2) { // two units: each loaded input vector feeds two sums
             int row0 = w + j * nin;
@@ -148,8 +150,12 @@ final class VectorDoubleKernels extends DoubleKernels {
                 a3.intoArray(z, img + 3 * L);
             }
         }
-        for (j = 0; sigmoid && j < nout; j++) {
-            sigmoid(out[j], n); // z_j = σ(s_j)
+        for (j = 0; f != null && j < nout; j++) {
+            if (f == Activation.SIGMOID) {
+                sigmoid(out[j], n); // z_j = σ(s_j), the role's bits a vector at a time
+            } else {
+                f.activate(out[j], n); // z_j = f(s_j)
+            }
         }
     }
 
@@ -304,7 +310,15 @@ final class VectorDoubleKernels extends DoubleKernels {
     }
 
     @Override
-    void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n) {
+    void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n,
+                  Activation f) {
+        if (f != Activation.SIGMOID) {
+            sums(p, w, delta, nk, below, nj, n);
+            for (int j = 0; j < nj; j++) {
+                f.multiplyDerivative(below[j], h[j], n); // δ_j = (Σ_k δ_k·w_kj)·f'(h_j)
+            }
+            return;
+        }
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int j = 0; j < nj; j++) {
             double[] b = below[j];
@@ -350,5 +364,19 @@ final class VectorDoubleKernels extends DoubleKernels {
             c += index.compare(VectorOperators.EQ, DoubleVector.fromArray(S, label, img)).trueCount();
         }
         return c;
+    }
+
+    /** below[j] = Σ_k δ_k·w_kj, per image (the sums of {@link #backward} before the derivative). */
+    private static void sums(double[] p, int w, double[][] delta, int nk, double[][] below, int nj, int n) {
+        for (int j = 0; j < nj; j++) {
+            double[] b = below[j];
+            for (int img = 0; img < n; img += L) {
+                DoubleVector a = DoubleVector.zero(S);
+                for (int k = 0; k < nk; k++) {
+                    a = DoubleVector.fromArray(S, delta[k], img).fma(DoubleVector.broadcast(S, p[w + k * nj + j]), a);
+                }
+                a.intoArray(b, img);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
+import io.github.shikumi.model.Activation;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ final class PlainDoubleKernels extends DoubleKernels {
 
     @Override
     void forward(double[] p, int w, int t, double[][] in, int nin, double[][] out, int nout, int n,
-                 boolean sigmoid) {
+                 Activation f) {
         for (int j = 0; j < nout; j++) {
             double[] s = out[j];
             Arrays.fill(s, 0, n, -p[t + j]); // s_j = Σ_i w_ji·x_i − θ_j, from −θ_j, then input by input
@@ -42,10 +43,8 @@ final class PlainDoubleKernels extends DoubleKernels {
                     s[img] = Math.fma(wi, x[img], s[img]);
                 }
             }
-            if (sigmoid) {
-                for (int img = 0; img < n; img++) {
-                    s[img] = Exp.sigmoid(s[img]); // z_j = σ(s_j)
-                }
+            if (f != null) {
+                f.activate(s, n); // z_j = f(s_j), the book's σ(s_j)
             }
         }
     }
@@ -159,7 +158,8 @@ final class PlainDoubleKernels extends DoubleKernels {
     }
 
     @Override
-    void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n) {
+    void backward(double[] p, int w, double[][] delta, int nk, double[][] h, double[][] below, int nj, int n,
+                  Activation f) {
         for (int j = 0; j < nj; j++) {
             double[] b = below[j];
             Arrays.fill(b, 0, n, 0.0);
@@ -170,10 +170,7 @@ final class PlainDoubleKernels extends DoubleKernels {
                     b[img] = Math.fma(dk[img], wkj, b[img]); // Σ_k δO_k·wO_kj
                 }
             }
-            double[] hj = h[j];
-            for (int img = 0; img < n; img++) {
-                b[img] *= hj[img] * (1.0 - hj[img]); // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-            }
+            f.multiplyDerivative(b, h[j], n); // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j), f'(h_j) for another f
         }
     }
 

@@ -1,9 +1,13 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.FashionMnist;
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.model.Trace;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

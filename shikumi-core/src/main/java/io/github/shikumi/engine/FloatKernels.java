@@ -1,4 +1,8 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
+
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Exp;
+import io.github.shikumi.model.Output;
 
 /**
  * The loops of {@link FloatBackprop}, over image-major rows: {@code in[b]} is image b's row of inputs,
@@ -22,7 +26,7 @@ abstract class FloatKernels {
 
     private static final FloatKernels PLAIN = new PlainFloatKernels();
     private static final FloatKernels BEST =
-            Simd.load("io.github.shikumi.model.VectorFloatKernels", FloatKernels.class, PLAIN);
+            Simd.load("io.github.shikumi.engine.VectorFloatKernels", FloatKernels.class, PLAIN);
 
     static {
         System.getLogger("io.github.shikumi").log(System.Logger.Level.DEBUG,
@@ -71,7 +75,6 @@ abstract class FloatKernels {
         float[][] w = new float[nk][u];
         float[] th = new float[u];
         float[] gth = new float[u];
-        float[] v = new float[u];
         int[] nz = new int[scratch(count, nin)];
         for (float[][] m : new float[][][] {in, wt, w, delta}) {
             for (float[] row : m) {
@@ -88,12 +91,11 @@ abstract class FloatKernels {
                 FloatKernels k = set == 0 ? BEST : PLAIN;
                 long start = System.nanoTime();
                 for (int round = 0; round < 200; round++) {
-                    k.forward(in, count, nin, wt, th, u, out, true, nz);
-                    k.forward(in, count, nin, wt, th, u, out, false, nz);
-                    k.backward(delta, count, nk, w, u, out, below);
+                    k.forward(in, count, nin, wt, th, u, out, Activation.SIGMOID, nz);
+                    k.forward(in, count, nin, wt, th, u, out, null, nz);
+                    k.backward(delta, count, nk, w, u, out, below, Activation.SIGMOID);
                     k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
                     k.thresholdGradient(delta, count, u, gth);
-                    k.momentum(th, v, gth, u, 1e-3f, 0.9f);
                 }
                 time[set] = System.nanoTime() - start;
             }
@@ -119,17 +121,18 @@ abstract class FloatKernels {
     }
 
     /**
-     * {@code out[b][j] = Σ_i in[b][i]·wt[i][j] − th[j]} for b &lt; count, j &lt; u; then σ of it when
-     * {@code sigmoid} (s_j = Σ_i w_ji·x_i − θ_j, z_j = σ(s_j)).
+     * {@code out[b][j] = Σ_i in[b][i]·wt[i][j] − th[j]} for b &lt; count, j &lt; u; then f of it, a row at a
+     * time, unless {@code f} is null (s_j = Σ_i w_ji·x_i − θ_j, z_j = f(s_j), the book's σ(s_j)).
      */
     abstract void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
-                          boolean sigmoid, int[] nz);
+                          Activation f, int[] nz);
 
     /**
-     * The deltas of the layer below: {@code below[b][j] = (Σ_k δ[b][k]·w[k][j])·h[b][j](1 − h[b][j])}
-     * (δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)) for j &lt; ub, with values below {@link #TINY} flushed to 0.
+     * The deltas of the layer below: {@code below[b][j] = (Σ_k δ[b][k]·w[k][j])·f'(h[b][j])}
+     * (δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j) for σ) for j &lt; ub, with values below {@link #TINY} flushed to 0.
      */
-    abstract void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below);
+    abstract void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below,
+                           Activation f);
 
     /**
      * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for input rows {@code i0 ≤ i < i1},
@@ -142,9 +145,6 @@ abstract class FloatKernels {
 
     /** {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j), the sum over the images in order. */
     abstract void thresholdGradient(float[][] delta, int count, int u, float[] gth);
-
-    /** Momentum: {@code v ← μ·v − η·g, p ← p + v} for j &lt; n. */
-    abstract void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu);
 
     /**
      * The output layer of image rows {@code z[0 … count)} holding s_k (softmax) or z_k (sigmoid): turns them

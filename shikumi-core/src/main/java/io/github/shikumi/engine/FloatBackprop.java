@@ -1,7 +1,14 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
+
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.update.UpdateRule;
 
 /**
- * The float path for large data: mini-batch gradients and momentum steps of a network in {@code float},
+ * The float path for large data: mini-batch gradients and steps (by an {@link UpdateRule}: momentum, Adam, …)
+ * of a network in {@code float},
  * with the book's formulas and conventions (those of {@link Backprop}, which is the reference it is checked
  * against). Weights are held transposed, one array per input unit, rows padded to whole vectors
  * ({@link FloatKernels}); every buffer is allocated here, so a step allocates nothing. Not thread-safe;
@@ -21,6 +28,12 @@ public final class FloatBackprop implements AutoCloseable {
 
     private final ParamLayout layout;
     private final Output output;
+    /** f[l]: the unit function of weight layer l; null for a softmax output layer. */
+    private final Activation[] f;
+    /** The update rule of {@link #step}, or null (then this object only computes gradients and losses). */
+    private final UpdateRule rule;
+    /** Steps taken (the rule's t). */
+    private long steps;
     /** The kernels to use, or null for {@link FloatKernels#current()} at each batch. */
     private final FloatKernels fixed;
     private final int layers;
@@ -34,8 +47,9 @@ public final class FloatBackprop implements AutoCloseable {
     private final float[][] th;
     /** w[l][k][j] = w_kj (the book's order), for l ≥ 1: the backward pass. */
     private final float[][][] w;
-    private final float[][][] vwt;
-    private final float[][] vth;
+    /** The rule's state: swt[l][i][slot] is the row of slot for input row i, sth[l][slot] for the thresholds. */
+    private final float[][][][] swt;
+    private final float[][][] sth;
     /** The batch's gradient: gwt[l][i][j] = ∂E/∂w_ji, gth[l][j] = ∂E/∂θ_j. */
     private final float[][][] gwt;
     private final float[][] gth;
@@ -79,23 +93,42 @@ public final class FloatBackprop implements AutoCloseable {
     }
 
     /**
+     * For gradients and losses only ({@link #gradient}, {@link #evaluate}; no {@link #step}).
+     *
      * @param net      the network (its parameters are copied, as floats)
      * @param capacity the largest batch
      * @param threads  threads to split each batch over (1 = the calling thread only); the results do not
      *                 depend on it
      */
     public FloatBackprop(Network net, int capacity, int threads) {
-        this(net, capacity, threads, null);
+        this(net, capacity, threads, null, null);
     }
 
-    FloatBackprop(Network net, int capacity, int threads, FloatKernels kernels) {
+    /**
+     * For training: {@link #step} by {@code rule}, its state starting at 0.
+     *
+     * @param net      the network (its parameters are copied, as floats)
+     * @param capacity the largest batch
+     * @param threads  threads to split each batch over; the results do not depend on it
+     * @param rule     the update rule of each step
+     */
+    public FloatBackprop(Network net, int capacity, int threads, UpdateRule rule) {
+        this(net, capacity, threads, rule, null);
+    }
+
+    FloatBackprop(Network net, int capacity, int threads, UpdateRule rule, FloatKernels kernels) {
         if (capacity < 1 || threads < 1) {
             throw new IllegalArgumentException("capacity " + capacity + ", threads " + threads);
         }
         this.layout = net.layout();
         this.output = net.output();
+        this.rule = rule;
         this.fixed = kernels;
         this.layers = layout.layers();
+        this.f = new Activation[layers];
+        for (int l = 0; l < layers; l++) {
+            f[l] = net.unitFunction(l);
+        }
         this.capacity = capacity;
         u = new int[layers];
         for (int l = 0; l < layers; l++) {
@@ -104,8 +137,9 @@ public final class FloatBackprop implements AutoCloseable {
         wt = new float[layers][][];
         th = new float[layers][];
         w = new float[layers][][];
-        vwt = new float[layers][][];
-        vth = new float[layers][];
+        int slots = rule == null ? 0 : rule.slots();
+        swt = new float[layers][][][];
+        sth = new float[layers][][];
         gwt = new float[layers][][];
         gth = new float[layers][];
         java.util.List<int[]> work = new java.util.ArrayList<>();
@@ -114,10 +148,10 @@ public final class FloatBackprop implements AutoCloseable {
             int nin = layout.fanIn(l);
             widest = Math.max(widest, nin);
             wt[l] = new float[nin][u[l]];
-            vwt[l] = new float[nin][u[l]];
+            swt[l] = new float[nin][slots][u[l]];
             gwt[l] = new float[nin][u[l]];
             th[l] = new float[u[l]];
-            vth[l] = new float[u[l]];
+            sth[l] = new float[slots][u[l]];
             gth[l] = new float[u[l]];
             if (l > 0) {
                 w[l] = new float[layout.units(l)][u[l - 1]];
@@ -168,7 +202,7 @@ public final class FloatBackprop implements AutoCloseable {
         return slices.length;
     }
 
-    /** Replaces the parameters (layout order, as doubles) and sets the momentum's velocity to 0. */
+    /** Replaces the parameters (layout order, as doubles) and starts the rule's state again (0, step 1 next). */
     public void setParams(double[] p) {
         if (p.length != layout.count()) {
             throw new IllegalArgumentException("expected " + layout.count() + " parameters, got " + p.length);
@@ -180,10 +214,15 @@ public final class FloatBackprop implements AutoCloseable {
                 }
                 th[l][j] = (float) p[layout.threshold(l, j)];
             }
-            for (float[] row : vwt[l]) {
+            steps = 0;
+            for (float[][] rows : swt[l]) {
+                for (float[] row : rows) {
+                    java.util.Arrays.fill(row, 0f);
+                }
+            }
+            for (float[] row : sth[l]) {
                 java.util.Arrays.fill(row, 0f);
             }
-            java.util.Arrays.fill(vth[l], 0f);
             if (l > 0) {
                 for (int i = 0; i < layout.fanIn(l); i++) {
                     transpose(l, i);
@@ -211,7 +250,7 @@ public final class FloatBackprop implements AutoCloseable {
      * parameters, written into {@code grad} in the layout's order (for checks; training uses {@link #step}).
      */
     public double gradient(FloatImages data, int[] index, int from, int count, double[] grad) {
-        run(data, index, from, count, true, false, 0f, 0f);
+        run(data, index, from, count, true, false);
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < layout.units(l); j++) {
                 for (int i = 0; i < layout.fanIn(l); i++) {
@@ -224,12 +263,19 @@ public final class FloatBackprop implements AutoCloseable {
     }
 
     /**
-     * One step of mini-batch gradient descent with momentum on images {@code index[from … from+count)}: the
-     * batch's mean gradient g = ∂E/∂p / count, then {@code v ← μ·v − η·g, p ← p + v}. Returns E summed over
-     * the batch, at the parameters before the step; {@link #correct()} counts its images classified right.
+     * One step of mini-batch gradient descent by the rule on images {@code index[from … from+count)}: the
+     * batch's mean gradient g = ∂E/∂p / count, then the rule's step (momentum: {@code v ← μ·v − η·g, p ← p + v}).
+     * Returns E summed over the batch, at the parameters before the step; {@link #correct()} counts its images
+     * classified right.
+     *
+     * @throws IllegalStateException when this object was made without a rule
      */
-    public double step(FloatImages data, int[] index, int from, int count, double eta, double mu) {
-        run(data, index, from, count, true, true, (float) (eta / count), (float) mu);
+    public double step(FloatImages data, int[] index, int from, int count) {
+        if (rule == null) {
+            throw new IllegalStateException("no update rule");
+        }
+        steps++;
+        run(data, index, from, count, true, true);
         return loss;
     }
 
@@ -239,7 +285,7 @@ public final class FloatBackprop implements AutoCloseable {
         int c = 0;
         for (int done = 0; done < count; done += capacity) {
             int n = Math.min(capacity, count - done);
-            run(data, index, from + done, n, false, false, 0f, 0f);
+            run(data, index, from + done, n, false, false);
             e += loss;
             c += correct;
         }
@@ -252,8 +298,7 @@ public final class FloatBackprop implements AutoCloseable {
         return correct;
     }
 
-    private void run(FloatImages data, int[] index, int from, int count, boolean backward, boolean update,
-                     float eta, float mu) {
+    private void run(FloatImages data, int[] index, int from, int count, boolean backward, boolean update) {
         if (count < 1 || count > capacity) {
             throw new IllegalArgumentException("batch of " + count + ", capacity " + capacity);
         }
@@ -267,8 +312,6 @@ public final class FloatBackprop implements AutoCloseable {
         job.count = count;
         job.backward = backward;
         job.update = update;
-        job.eta = eta;
-        job.mu = mu;
         nextItem.set(0);
         if (fixed == null && slices.length > 1 && !FloatKernels.warm()) {
             // while the JIT compiles the Vector API kernels, the batch runs on this thread alone and leaves the
@@ -300,8 +343,6 @@ public final class FloatBackprop implements AutoCloseable {
         int count;
         boolean backward;
         boolean update;
-        float eta;
-        float mu;
 
         @Override
         public void accept(int s) {
@@ -323,7 +364,7 @@ public final class FloatBackprop implements AutoCloseable {
         /** Phase 2: work items until none is left, with slice s's scratch space. */
         void items(int s) {
             for (int it = nextItem.getAndIncrement(); it < items.length; it = nextItem.getAndIncrement()) {
-                gradientItem(kernels, items[it], slices[s].nz, update, eta, mu);
+                gradientItem(kernels, items[it], slices[s].nz, update);
             }
         }
 
@@ -359,9 +400,8 @@ public final class FloatBackprop implements AutoCloseable {
         }
         float[][] in = s.in;
         for (int l = 0; l < layers; l++) {
-            boolean sigmoid = l < layers - 1 || output == Output.SIGMOID;
-            // z_j = σ(Σ_i w_ji·x_i − θ_j)  (a softmax output layer keeps s_k for outputLayer)
-            k.forward(in, count, layout.fanIn(l), wt[l], th[l], u[l], s.act[l], sigmoid, s.nz);
+            // z_j = σ(Σ_i w_ji·x_i − θ_j) or the layer's f  (a softmax output layer keeps s_k for outputLayer)
+            k.forward(in, count, layout.fanIn(l), wt[l], th[l], u[l], s.act[l], f[l], s.nz);
             in = s.act[l];
         }
         int out = layers - 1;
@@ -370,8 +410,8 @@ public final class FloatBackprop implements AutoCloseable {
             return;
         }
         for (int l = out; l > 0; l--) {
-            // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-            k.backward(s.delta[l], count, layout.units(l), w[l], u[l - 1], s.act[l - 1], s.delta[l - 1]);
+            // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j) (another activation: its f'(h_j))
+            k.backward(s.delta[l], count, layout.units(l), w[l], u[l - 1], s.act[l - 1], s.delta[l - 1], f[l - 1]);
         }
         for (int b = 0; b < count; b++) {
             allIn[first + b] = s.in[b];
@@ -384,15 +424,15 @@ public final class FloatBackprop implements AutoCloseable {
 
     /**
      * One work item of the gradient phase: ∂E/∂w_ji for its input rows (or ∂E/∂θ_j), summed over all the
-     * batch's images in order, and, when asked, the momentum step of those parameters.
+     * batch's images in order, and, when asked, the rule's step of those parameters.
      */
-    private void gradientItem(FloatKernels k, int[] item, int[] nz, boolean update, float eta, float mu) {
+    private void gradientItem(FloatKernels k, int[] item, int[] nz, boolean update) {
         int l = item[0];
         int count = job.count;
         if (item[2] < 0) {
             k.thresholdGradient(allDelta[l], count, u[l], gth[l]); // ∂E/∂θ_j = −Σ δ_j
             if (update) {
-                k.momentum(th[l], vth[l], gth[l], u[l], eta, mu); // v ← μ·v − η·g, p ← p + v
+                rule.step(th[l], gth[l], sth[l], u[l], count, steps); // e.g. v ← μ·v − η·g, p ← p + v
             }
             return;
         }
@@ -400,7 +440,7 @@ public final class FloatBackprop implements AutoCloseable {
         k.weightGradient(below, count, item[1], item[2], allDelta[l], u[l], gwt[l], nz); // ∂E/∂w_ji = Σ δ_j·x_i
         if (update) {
             for (int i = item[1]; i < item[2]; i++) {
-                k.momentum(wt[l][i], vwt[l][i], gwt[l][i], u[l], eta, mu);
+                rule.step(wt[l][i], gwt[l][i], swt[l][i], u[l], count, steps);
                 if (l > 0) {
                     transpose(l, i);
                 }

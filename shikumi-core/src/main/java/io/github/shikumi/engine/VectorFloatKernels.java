@@ -1,5 +1,7 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
+import io.github.shikumi.model.Activation;
+import io.github.shikumi.model.Exp;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,10 +22,11 @@ final class VectorFloatKernels extends FloatKernels {
             ? FloatVector.SPECIES_PREFERRED : FloatVector.SPECIES_512;
     private static final int L = S.length();
 
-    private static final float LOG2E = PlainFloatKernels.LOG2E;
-    private static final float LN2_HI = PlainFloatKernels.LN2_HI;
-    private static final float LN2_LO = PlainFloatKernels.LN2_LO;
-    private static final float ROUND = PlainFloatKernels.ROUND;
+    private static final FloatKernels PLAIN = new PlainFloatKernels();
+    private static final float LOG2E = Exp.F_LOG2E;
+    private static final float LN2_HI = Exp.F_LN2_HI;
+    private static final float LN2_LO = Exp.F_LN2_LO;
+    private static final float ROUND = Exp.F_ROUND;
 
     /**
      * The register tile of the two large products: 4 rows × 4 vectors (16 sums, 4 loaded vectors and a broadcast:
@@ -65,16 +68,18 @@ final class VectorFloatKernels extends FloatKernels {
 
 
     @Override
-    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, boolean sigmoid,
+    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, Activation f,
                  int[] nz) {
         if (wide) {
             forwardDense(in, count, nin, wt, th, u, out, nz);
         } else {
             forwardNarrow(in, count, nin, wt, th, u, out, nz);
         }
-        if (sigmoid) {
-            for (int b = 0; b < count; b++) {
-                sigmoid(out[b], u); // z_j = σ(s_j)
+        for (int b = 0; f != null && b < count; b++) {
+            if (f == Activation.SIGMOID) {
+                sigmoid(out[b], u); // z_j = σ(s_j), the role's bits a vector at a time
+            } else {
+                f.activate(out[b], u); // z_j = f(s_j)
             }
         }
     }
@@ -277,7 +282,7 @@ final class VectorFloatKernels extends FloatKernels {
         }
     }
 
-    /** z = σ(s) along a row, in place: the steps of {@link PlainFloatKernels#sigmoid}, a vector at a time. */
+    /** z = σ(s) along a row, in place: the steps of {@link Exp#sigmoid(float)}, a vector at a time. */
     private static void sigmoid(float[] row, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int j = 0; j < n; j += L) {
@@ -303,7 +308,12 @@ final class VectorFloatKernels extends FloatKernels {
     }
 
     @Override
-    void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below) {
+    void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below,
+                  Activation f) {
+        if (f != Activation.SIGMOID) {
+            PLAIN.backward(delta, count, nk, w, ub, h, below, f); // the same sums in the same order, then f'
+            return;
+        }
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = 0; b < count; b++) {
             float[] d = delta[b];
@@ -536,15 +546,4 @@ final class VectorFloatKernels extends FloatKernels {
         }
     }
 
-    @Override
-    void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu) {
-        FloatVector m = FloatVector.broadcast(S, mu);
-        FloatVector e = FloatVector.broadcast(S, -eta);
-        for (int j = 0; j < n; j += L) {
-            // v ← μ·v − η·∂E/∂p, p ← p + v
-            FloatVector vv = FloatVector.fromArray(S, g, j).fma(e, FloatVector.fromArray(S, v, j).mul(m));
-            vv.intoArray(v, j);
-            FloatVector.fromArray(S, p, j).add(vv).intoArray(p, j);
-        }
-    }
 }

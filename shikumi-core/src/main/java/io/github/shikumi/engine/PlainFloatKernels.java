@@ -1,54 +1,25 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
+import io.github.shikumi.model.Activation;
 import java.util.Arrays;
 
 /**
  * {@link FloatKernels} in plain Java: every inner loop runs along one row (one array per row), so the JIT
  * vectorises it. It computes exactly what {@code VectorFloatKernels} computes, bit for bit: the same fused
- * multiply-adds in the same order and the same exp ({@link #sigmoid}), so that a run may switch from one to
+ * multiply-adds in the same order and the same activations ({@link Activation}), so that a run may switch from one to
  * the other (once the Vector API code is compiled) without changing its numbers. A pixel that is 0 is
  * skipped: it would add ±0, which changes nothing but possibly the sign of a zero.
  */
 final class PlainFloatKernels extends FloatKernels {
-    static final float LOG2E = 1.44269504f;
-    /** ln 2 in two parts (Cody and Waite): k·LN2_HI is exact for the k that occur. */
-    static final float LN2_HI = 0.693145751953125f;
-    static final float LN2_LO = 1.428606765330187e-06f;
-    /** 1.5·2^23: adding it rounds to an integer held in the low bits of the mantissa. */
-    static final float ROUND = 0x1.8p23f;
 
     @Override
     String name() {
         return "plain";
     }
 
-    /**
-     * σ(s) = 1 / (1 + e^(−s)) in float: e^x (x = −s) as 2^k·e^r, r = x − k·ln 2, |r| ≤ ½ ln 2, e^r by its
-     * Taylor polynomial to r^7 (the next term is below 1e-8), 2^k built in the exponent bits; x above 88 gives
-     * e^x = +∞ and σ = 0, x below −87 gives e^−87 and σ = 1. The Vector API kernels compute the same steps.
-     */
-    static float sigmoid(float s) {
-        float x = -s;
-        float xc = Math.min(Math.max(x, -87f), 88f);
-        float t = Math.fma(xc, LOG2E, ROUND);
-        float k = t - ROUND;
-        float r = Math.fma(k, -LN2_HI, xc);
-        r = Math.fma(k, -LN2_LO, r);
-        float p = 1f / 5040f;
-        p = Math.fma(p, r, 1f / 720f);
-        p = Math.fma(p, r, 1f / 120f);
-        p = Math.fma(p, r, 1f / 24f);
-        p = Math.fma(p, r, 1f / 6f);
-        p = Math.fma(p, r, 0.5f);
-        p = Math.fma(p, r, 1f);
-        p = Math.fma(p, r, 1f);
-        float e = x > 88f ? Float.POSITIVE_INFINITY
-                : p * Float.intBitsToFloat((Float.floatToRawIntBits(t) << 23) + 0x3f800000);
-        return 1f / (e + 1f);
-    }
 
     @Override
-    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, boolean sigmoid,
+    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, Activation f,
                  int[] nz) {
         for (int b = 0; b < count; b++) {
             float[] x = in[b];
@@ -66,16 +37,15 @@ final class PlainFloatKernels extends FloatKernels {
                     s[j] = Math.fma(row[j], xi, s[j]);
                 }
             }
-            if (sigmoid) {
-                for (int j = 0; j < u; j++) {
-                    s[j] = sigmoid(s[j]); // z_j = σ(s_j)
-                }
+            if (f != null) {
+                f.activate(s, u); // z_j = f(s_j), the book's σ(s_j)
             }
         }
     }
 
     @Override
-    void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below) {
+    void backward(float[][] delta, int count, int nk, float[][] w, int ub, float[][] h, float[][] below,
+                  Activation f) {
         for (int b = 0; b < count; b++) {
             float[] d = delta[b];
             float[] o = below[b];
@@ -89,7 +59,7 @@ final class PlainFloatKernels extends FloatKernels {
                 }
             }
             for (int j = 0; j < ub; j++) {
-                float v = o[j] * (hb[j] * (1f - hb[j])); // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
+                float v = o[j] * f.floatDerivativeFromOutput(hb[j]); // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j), or f'
                 o[j] = Math.abs(v) < TINY ? 0f : v;
             }
         }
@@ -127,11 +97,4 @@ final class PlainFloatKernels extends FloatKernels {
         }
     }
 
-    @Override
-    void momentum(float[] p, float[] v, float[] g, int n, float eta, float mu) {
-        for (int j = 0; j < n; j++) {
-            v[j] = Math.fma(g[j], -eta, v[j] * mu); // v ← μ·v − η·∂E/∂p
-            p[j] += v[j]; // p ← p + v
-        }
-    }
 }

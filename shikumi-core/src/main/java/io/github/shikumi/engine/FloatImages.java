@@ -1,4 +1,4 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import io.github.shikumi.data.Dataset;
 

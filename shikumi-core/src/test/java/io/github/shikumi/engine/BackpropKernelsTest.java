@@ -1,9 +1,12 @@
-package io.github.shikumi.model;
+package io.github.shikumi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.check.GradientCheck;
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Network;
+import io.github.shikumi.model.ParamLayout;
+import io.github.shikumi.model.Trace;
 import io.github.shikumi.train.Objective;
 import java.util.ArrayList;
 import java.util.List;

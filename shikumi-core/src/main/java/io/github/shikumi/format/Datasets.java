@@ -1,8 +1,6 @@
-package io.github.shikumi.data;
+package io.github.shikumi.format;
 
-import io.github.shikumi.format.BitmapText;
-import io.github.shikumi.format.CsvData;
-import io.github.shikumi.format.Idx;
+import io.github.shikumi.data.Dataset;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import java.io.IOException;
