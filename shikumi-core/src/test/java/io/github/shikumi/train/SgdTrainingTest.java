@@ -90,6 +90,32 @@ class SgdTrainingTest {
     }
 
     /**
+     * The roles on the mini-batch engines: tanh and ReLU hidden layers trained by Adam, on both number types,
+     * learn the stripes, and the float path follows the double one (float rounding only); provenance names the
+     * rule and its settings.
+     */
+    @Test
+    void adam_trains_tanh_and_relu_layers_alike_on_both_paths() {
+        Dataset train = stripes(600, 1);
+        Network start = Network.initialFanIn(new ParamLayout(24, 12, 8, 3), train, Output.SOFTMAX, 3)
+                .withActivations(List.of(io.github.shikumi.model.Activation.TANH, io.github.shikumi.model.Activation.RELU));
+        double[] first = new double[2];
+        double[] last = new double[2];
+        for (SgdSettings.Precision precision : SgdSettings.Precision.values()) {
+            SgdSettings s = new SgdSettings(30, 6, new io.github.shikumi.update.AdamUpdate(0.01), 7, 0, 0, 2, precision);
+            SgdResult r = SgdTraining.run(start, train, stripes(200, 2), s, EpochListener.NONE);
+            assertThat(r.epochs().get(5).loss()).isLessThan(0.5 * r.epochs().get(0).loss());
+            assertThat(r.epochs().get(5).testAccuracy()).isGreaterThan(0.9);
+            assertThat(r.trained().provenance()).containsEntry("optimizer", "sgd-adam").containsEntry("beta2", 0.999);
+            assertThat(r.trained().activations()).isEqualTo(start.activations());
+            first[precision.ordinal()] = r.epochs().get(0).loss();
+            last[precision.ordinal()] = r.epochs().get(5).loss();
+        }
+        assertThat(first[1]).isCloseTo(first[0], org.assertj.core.data.Offset.offset(1e-3 * first[0]));
+        assertThat(last[1]).isCloseTo(last[0], org.assertj.core.data.Offset.offset(1e-2 * last[0]));
+    }
+
+    /**
      * Random labels: nothing generalises, so once the network starts to memorise the training images the
      * held-out loss rises; with patience 2 the run stops two epochs after its best and keeps that epoch.
      */
