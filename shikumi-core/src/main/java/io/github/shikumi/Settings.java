@@ -2,7 +2,11 @@ package io.github.shikumi;
 
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateRules;
+import java.util.Map;
 
 /**
  * How {@link Shikumi#train(io.github.shikumi.data.Dataset, Settings)} trains: the seed of the initial
@@ -14,12 +18,16 @@ public final class Settings {
     private final int[] hidden;
     private final double eta;
     private final int iterations;
+    private final Activation activation;
+    private final String optimizer;
 
-    private Settings(long seed, int[] hidden, double eta, int iterations) {
+    private Settings(long seed, int[] hidden, double eta, int iterations, Activation activation, String optimizer) {
         this.seed = seed;
         this.hidden = hidden;
         this.eta = eta;
         this.iterations = iterations;
+        this.activation = activation;
+        this.optimizer = optimizer;
     }
 
     /**
@@ -28,7 +36,8 @@ public final class Settings {
      * @return the book's settings
      */
     public static Settings book() {
-        return new Settings(1, new int[] {3}, GradientDescent.BOOK_ETA, GradientDescent.BOOK_ITERATIONS);
+        return new Settings(1, new int[] {3}, GradientDescent.BOOK_ETA, GradientDescent.BOOK_ITERATIONS,
+                Activation.SIGMOID, "gd");
     }
 
     /**
@@ -38,7 +47,7 @@ public final class Settings {
      * @return new settings
      */
     public Settings withSeed(long newSeed) {
-        return new Settings(newSeed, hidden, eta, iterations);
+        return new Settings(newSeed, hidden, eta, iterations, activation, optimizer);
     }
 
     /**
@@ -57,7 +66,7 @@ public final class Settings {
                 throw new ShikumiException("hidden", Msg.HIDDEN_INVALID, h);
             }
         }
-        return new Settings(seed, units.clone(), eta, iterations);
+        return new Settings(seed, units.clone(), eta, iterations, activation, optimizer);
     }
 
     /**
@@ -69,7 +78,7 @@ public final class Settings {
      */
     public Settings withEta(double newEta) {
         new GradientDescent(newEta); // checks η
-        return new Settings(seed, hidden, newEta, iterations);
+        return new Settings(seed, hidden, newEta, iterations, activation, optimizer);
     }
 
     /**
@@ -83,7 +92,7 @@ public final class Settings {
         if (newIterations < 0) {
             throw new ShikumiException("iterations", Msg.ITERATIONS_INVALID, newIterations);
         }
-        return new Settings(seed, hidden, eta, newIterations);
+        return new Settings(seed, hidden, eta, newIterations, activation, optimizer);
     }
 
     /**
@@ -120,5 +129,55 @@ public final class Settings {
      */
     public int iterations() {
         return iterations;
+    }
+
+    /**
+     * Another activation of every hidden layer (the book's is σ).
+     *
+     * @param newActivation sigmoid, tanh, ReLU or identity
+     * @return the new settings
+     */
+    public Settings withActivation(Activation newActivation) {
+        return new Settings(seed, hidden, eta, iterations, java.util.Objects.requireNonNull(newActivation), optimizer);
+    }
+
+    /**
+     * Another update rule of each iteration, with its default settings besides η (the book's is "gd",
+     * p ← p − η·∂E/∂p; also "momentum", "adam": {@link UpdateRules#names()}).
+     *
+     * @param name the rule's name
+     * @return the new settings
+     * @throws ShikumiException for {@code "optimizer"} when there is no such rule
+     */
+    public Settings withOptimizer(String name) {
+        UpdateRules.settings(name); // checks the name
+        return new Settings(seed, hidden, eta, iterations, activation, name);
+    }
+
+    /**
+     * The activation of every hidden layer.
+     *
+     * @return the activation
+     */
+    public Activation activation() {
+        return activation;
+    }
+
+    /**
+     * The update rule's name.
+     *
+     * @return "gd", "momentum" or "adam"
+     */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    /**
+     * The update rule these settings make: the optimizer with η and its default settings.
+     *
+     * @return the rule
+     */
+    public UpdateRule rule() {
+        return UpdateRules.create(optimizer, eta, Map.of());
     }
 }

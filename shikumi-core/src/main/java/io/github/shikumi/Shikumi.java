@@ -4,6 +4,7 @@ import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.Datasets;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.TrainingListener;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ public final class Shikumi {
      */
     public static Model train(Dataset data, Settings settings) {
         Network start = Network.initial(data, settings.seed(), settings.hidden());
+        start = start.withActivations(java.util.Collections.nCopies(settings.hidden().length, settings.activation()));
         Model m = train(start, data, settings);
         Map<String, Object> prov = new LinkedHashMap<>(m.network().provenance());
         prov.put("seed", settings.seed()); // as shikumi train records it: the same file as `train --out`
@@ -80,18 +82,18 @@ public final class Shikumi {
     }
 
     /**
-     * Trains a given network (for example one read from a file) on {@code data}; the settings' seed and hidden
-     * layers are not used.
+     * Trains a given network (for example one read from a file) on {@code data}; the settings' seed, hidden
+     * layers and activation are not used (the network's are).
      *
      * @param start    the initial network
      * @param data     images with the network's shape and labels
-     * @param settings η and iterations
+     * @param settings η, iterations and update rule
      * @return the trained model
      * @throws ShikumiException when the data do not fit the network
      */
     public static Model train(Network start, Dataset data, Settings settings) {
-        History h = io.github.shikumi.train.Training.gradientDescent(start, data, settings.eta(), settings.iterations(),
-                TrainingListener.NONE);
+        History h = io.github.shikumi.train.Training.run(start, data, new GradientDescent(settings.rule()),
+                settings.iterations(), TrainingListener.NONE);
         return new Model(h.trained(), h.eCurve());
     }
 

@@ -91,6 +91,26 @@ class LibraryApiTest {
         assertThat(m.network().provenance()).containsEntry("seed", 2L);
     }
 
+    /**
+     * The roles through the library: a tanh network trained by Adam is the run the low-level classes make with
+     * the same choices (bit for bit), and records them.
+     */
+    @Test
+    void settings_choose_the_activation_and_the_update_rule() {
+        Settings s = Settings.book().withActivation(io.github.shikumi.model.Activation.TANH).withOptimizer("adam")
+                .withEta(0.01).withIterations(50);
+        Model m = Shikumi.train(Shikumi.bookData(), s);
+        io.github.shikumi.model.Network start = io.github.shikumi.model.Network.initial(Shikumi.bookData(), 1, 3)
+                .withActivations(java.util.List.of(io.github.shikumi.model.Activation.TANH));
+        double[] low = new io.github.shikumi.train.GradientDescent(new io.github.shikumi.update.AdamUpdate(0.01))
+                .minimize(new io.github.shikumi.train.NetworkObjective(start, Shikumi.bookData()), start.params(), 50,
+                        io.github.shikumi.train.IterationListener.NONE).params();
+        assertThat(m.network().params()).containsExactly(low);
+        assertThat(m.network().activations()).containsExactly(io.github.shikumi.model.Activation.TANH);
+        assertThat(m.network().provenance()).containsEntry("optimizer", "adam").containsEntry("beta1", 0.9);
+        assertThat(catchShikumi(() -> Settings.book().withOptimizer("rmsprop")).where()).isEqualTo("optimizer");
+    }
+
     @Test
     void a_model_written_to_a_stream_is_the_file_and_reads_back_bit_for_bit(@TempDir Path dir) {
         Model m = Shikumi.load(BOOK_MODEL);
