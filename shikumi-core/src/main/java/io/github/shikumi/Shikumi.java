@@ -8,8 +8,6 @@ import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.TrainingListener;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The library's entry point: the book's experiment in one call, training with other {@link Settings}, and
@@ -75,10 +73,7 @@ public final class Shikumi {
     public static Model train(Dataset data, Settings settings) {
         Network start = Network.initial(data, settings.seed(), settings.hidden());
         start = start.withActivations(java.util.Collections.nCopies(settings.hidden().length, settings.activation()));
-        Model m = train(start, data, settings);
-        Map<String, Object> prov = new LinkedHashMap<>(m.network().provenance());
-        prov.put("seed", settings.seed()); // as shikumi train records it: the same file as `train --out`
-        return new Model(m.network().withProvenance(prov), m.errorCurve());
+        return train(start, data, settings); // provenance: the initial network's seed, then the run's (core's Provenance)
     }
 
     /**
