@@ -29,6 +29,12 @@ public final class Confusion {
      * Classifies every image of {@code data} with {@code net} (which must fit the data). Refuses (a
      * {@link ShikumiException} naming the image) when an output is NaN or infinite, as it is for a network whose
      * training diverged: no label is predicted, and no accuracy counted, from outputs that are not numbers.
+     *
+     * @param net  the network; the predicted label of an image is its largest output
+     * @param data the images, with their actual labels
+     * @return every image's outputs, predicted and actual label, and the confusion matrix
+     * @throws ShikumiException {@link Msg#CHECK_NOT_FINITE}, where the data's name, when an image's outputs are
+     *                          NaN or infinite (the message gives the image's number, from 1)
      */
     public static Confusion of(Network net, Dataset data) {
         double[][] out = new double[data.size()][];
@@ -47,31 +53,69 @@ public final class Confusion {
         return new Confusion(data.labels(), out, pred, act);
     }
 
+    /**
+     * The label names.
+     *
+     * @return the data's labels, in output order (the matrix's rows and columns)
+     */
     public List<String> labels() {
         return labels;
     }
 
+    /**
+     * Number of images.
+     *
+     * @return the images classified
+     */
     public int size() {
         return actual.length;
     }
 
-    /** Outputs z_1 … z_K of image n (a copy). */
+    /**
+     * Outputs z_1 … z_K of image n (a copy).
+     *
+     * @param n the image number, from 0
+     * @return a copy of the output layer's outputs for that image
+     */
     public double[] outputs(int n) {
         return outputs[n].clone();
     }
 
+    /**
+     * The predicted label of image {@code n}.
+     *
+     * @param n the image number, from 0
+     * @return the index of its largest output
+     */
     public int predicted(int n) {
         return predicted[n];
     }
 
+    /**
+     * The actual label of image {@code n}.
+     *
+     * @param n the image number, from 0
+     * @return its label index in the data
+     */
     public int actual(int n) {
         return actual[n];
     }
 
+    /**
+     * True when image {@code n} was classified correctly.
+     *
+     * @param n the image number, from 0
+     * @return whether its predicted label is its actual label
+     */
     public boolean correct(int n) {
         return predicted[n] == actual[n];
     }
 
+    /**
+     * Number of images classified correctly.
+     *
+     * @return the images whose predicted label is their actual label
+     */
     public int correctCount() {
         int c = 0;
         for (int n = 0; n < actual.length; n++) {
@@ -82,12 +126,22 @@ public final class Confusion {
         return c;
     }
 
-    /** Share of images predicted correctly, 0…1. */
+    /**
+     * Share of images predicted correctly, 0…1.
+     *
+     * @return {@link #correctCount()} / {@link #size()}
+     */
     public double accuracy() {
         return correctCount() / (double) actual.length;
     }
 
-    /** Images of actual label a predicted as label p. */
+    /**
+     * Images of actual label a predicted as label p: the confusion matrix's row a, column p.
+     *
+     * @param a the actual label's index
+     * @param p the predicted label's index
+     * @return how many images of label a were predicted as p
+     */
     public int count(int a, int p) {
         return matrix[a][p];
     }

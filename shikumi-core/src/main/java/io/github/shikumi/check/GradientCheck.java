@@ -15,7 +15,14 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** The numerical gradient of {@code f} at {@code p} by central differences with step {@code h}. */
+    /**
+     * The numerical gradient of {@code f} at {@code p} by central differences with step {@code h}.
+     *
+     * @param f the objective (for a network, E)
+     * @param p the point; not changed
+     * @param h the step, e.g. {@link #DEFAULT_STEP}
+     * @return a new array: element i is (E(p + h·e_i) − E(p − h·e_i)) / 2h
+     */
     public static double[] numerical(Objective f, double[] p, double h) {
         double[] q = p.clone();
         double[] g = new double[p.length];
@@ -31,7 +38,14 @@ public final class GradientCheck {
         return g;
     }
 
-    /** Compares the backprop gradient with central differences at {@code p}. */
+    /**
+     * Compares the backprop gradient with central differences at {@code p}.
+     *
+     * @param f the objective; its {@link Objective#valueAndGradient} gives the backprop gradient
+     * @param p the point; not changed
+     * @param h the step of the central differences
+     * @return both gradients, every parameter, with their largest differences
+     */
     public static Result check(Objective f, double[] p, double h) {
         double[] analytic = new double[p.length];
         f.valueAndGradient(p, analytic);
@@ -43,6 +57,13 @@ public final class GradientCheck {
      * Like {@link #check}, for the parameters {@code indices} only (a long check limited or sampled): entry k of
      * the result is parameter {@code indices[k]}. {@code progress} is told after each parameter how many are
      * done; it returns false to stop (the result then holds the parameters done so far).
+     *
+     * @param f        the objective; its {@link Objective#valueAndGradient} gives the backprop gradient
+     * @param p        the point; not changed
+     * @param h        the step of the central differences
+     * @param indices  the parameters to check, by their index in {@code p}
+     * @param progress told the number of parameters done after each one; returns false to stop
+     * @return both gradients of the parameters checked, in the order of {@code indices}
      */
     public static Result check(Objective f, double[] p, double h, int[] indices, java.util.function.IntPredicate progress) {
         double[] full = new double[p.length];
@@ -100,18 +121,41 @@ public final class GradientCheck {
             worstRelative = wr;
         }
 
+        /**
+         * The backprop gradient's entry {@code i}.
+         *
+         * @param i the entry, 0 … size() − 1
+         * @return ∂E/∂p by backpropagation
+         */
         public double analytic(int i) {
             return analytic[i];
         }
 
+        /**
+         * The numerical gradient's entry {@code i}.
+         *
+         * @param i the entry, 0 … size() − 1
+         * @return ∂E/∂p by central differences
+         */
         public double numeric(int i) {
             return numeric[i];
         }
 
+        /**
+         * Number of entries.
+         *
+         * @return the parameters compared
+         */
         public int size() {
             return analytic.length;
         }
 
+        /**
+         * |a_i − n_i|, the absolute difference of entry {@code i}.
+         *
+         * @param i the entry, 0 … size() − 1
+         * @return the absolute difference of the two gradients there
+         */
         public double absolute(int i) {
             return Math.abs(analytic[i] - numeric[i]);
         }
@@ -124,27 +168,56 @@ public final class GradientCheck {
          * relative difference while backprop is right. Relative to the largest component, correct gradients
          * of random and trained networks of several shapes stay below 1e-6 (BackpropGradientTest,
          * GradientCheckTest), while a wrong sign or index gives differences of order 1.
+         *
+         * @param i the entry, 0 … size() − 1
+         * @return the relative difference of entry {@code i}
          */
         public double relative(int i) {
             return scale == 0 ? 0 : absolute(i) / scale;
         }
 
+        /**
+         * The entry with the largest absolute difference.
+         *
+         * @return its index, 0 … size() − 1 (0 when there are no entries)
+         */
         public int worstAbsoluteIndex() {
             return worstAbsolute;
         }
 
+        /**
+         * The entry with the largest relative difference.
+         *
+         * @return its index, 0 … size() − 1 (0 when there are no entries)
+         */
         public int worstRelativeIndex() {
             return worstRelative;
         }
 
+        /**
+         * The largest absolute difference.
+         *
+         * @return max_i |a_i − n_i|
+         */
         public double maxAbsolute() {
             return absolute(worstAbsolute);
         }
 
+        /**
+         * The largest relative difference (see {@link #relative}).
+         *
+         * @return max_i |a_i − n_i| / max_q max(|a_q|, |n_q|)
+         */
         public double maxRelative() {
             return relative(worstRelative);
         }
 
+        /**
+         * True when backprop agrees with the numerical gradient.
+         *
+         * @param tolerance the largest relative difference allowed, e.g. {@link #DEFAULT_TOLERANCE}
+         * @return whether {@link #maxRelative()} is at most {@code tolerance}
+         */
         public boolean passes(double tolerance) {
             return maxRelative() <= tolerance;
         }

@@ -32,10 +32,16 @@ public final class Dataset {
     private volatile String hash;
 
     /**
+     * Images given as doubles.
+     *
      * @param name    where the data came from (a bundled name or a file), used in messages
      * @param labels  the label names, in output order
+     * @param height  rows of pixels per image
+     * @param width   pixels per row
      * @param images  one row-major array of {@code height*width} pixels per image (copied)
      * @param targets the label index of each image
+     * @throws IllegalArgumentException when an image has not {@code height*width} pixels, {@code images} and
+     *                                  {@code targets} differ in length, or a label index is out of range
      */
     public Dataset(String name, List<String> labels, int height, int width, double[][] images, int[] targets) {
         this(name, labels, height, width, flatten(images, height * width), null, images.length, targets);
@@ -64,6 +70,17 @@ public final class Dataset {
     /**
      * Grey-level images (as in IDX files): image n's pixel i is {@code (grey[offset + n·height·width + i] & 0xff) / 255}.
      * The bytes are copied.
+     *
+     * @param name    where the data came from (a bundled name or a file), used in messages
+     * @param labels  the label names, in output order
+     * @param height  rows of pixels per image
+     * @param width   pixels per row
+     * @param grey    grey levels 0…255 (as unsigned bytes), row-major, image after image
+     * @param offset  where the first image's first pixel is in {@code grey}
+     * @param targets the label index of each image; its length is the number of images
+     * @return the dataset, holding one byte per pixel
+     * @throws IllegalArgumentException when {@code grey} has too few bytes from {@code offset} on, or a label
+     *                                  index is out of range
      */
     public static Dataset ofGreyLevels(String name, List<String> labels, int height, int width, byte[] grey, int offset,
                                        int[] targets) {
@@ -87,32 +104,67 @@ public final class Dataset {
         return flat;
     }
 
+    /**
+     * Where the data came from.
+     *
+     * @return a bundled name or a file name, as used in messages and in a model's provenance
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The label names.
+     *
+     * @return the labels in output order (unmodifiable)
+     */
     public List<String> labels() {
         return labels;
     }
 
+    /**
+     * Rows of pixels per image.
+     *
+     * @return the images' height
+     */
     public int height() {
         return height;
     }
 
+    /**
+     * Pixels per row.
+     *
+     * @return the images' width
+     */
     public int width() {
         return width;
     }
 
-    /** Pixels per image: the network's input count. */
+    /**
+     * Pixels per image: the network's input count.
+     *
+     * @return height × width
+     */
     public int pixels() {
         return pixels;
     }
 
+    /**
+     * Number of images.
+     *
+     * @return the image count
+     */
     public int size() {
         return targets.length;
     }
 
-    /** Image {@code n} (0-based), row-major; a copy. */
+    /**
+     * Image {@code n} (0-based), row-major; a copy.
+     *
+     * @param n the image number, 0 … size() − 1
+     * @return a new array of its {@link #pixels()} pixels, each from 0 to 1 (1 = black)
+     * @throws IndexOutOfBoundsException when there is no image {@code n}
+     */
     public double[] image(int n) {
         double[] out = new double[pixels];
         for (int i = 0; i < pixels; i++) {
@@ -121,13 +173,26 @@ public final class Dataset {
         return out;
     }
 
-    /** Pixel {@code i} (row-major index) of image {@code n}, without copying. */
+    /**
+     * Pixel {@code i} (row-major index) of image {@code n}, without copying.
+     *
+     * @param n the image number, 0 … size() − 1
+     * @param i the pixel's row-major index, row · width + column
+     * @return the pixel's value x_i, from 0 to 1 (1 = black)
+     * @throws IndexOutOfBoundsException when there is no image {@code n}
+     */
     public double pixel(int n, int i) {
         checkImage(n);
         return grey != null ? (grey[n * pixels + i] & 0xff) / 255.0 : values[n * pixels + i];
     }
 
-    /** Image {@code n}'s pixels rounded to floats, written into {@code dst[0 … pixels())} (the float path's rows). */
+    /**
+     * Image {@code n}'s pixels rounded to floats, written into {@code dst[0 … pixels())} (the float path's rows).
+     *
+     * @param n   the image number, 0 … size() − 1
+     * @param dst receives the pixels; at least {@link #pixels()} long
+     * @throws IndexOutOfBoundsException when there is no image {@code n}
+     */
     public void pixels(int n, float[] dst) {
         checkImage(n);
         int base = n * pixels;
@@ -148,16 +213,31 @@ public final class Dataset {
         }
     }
 
-    /** The label index of image {@code n}. */
+    /**
+     * The label index of image {@code n}.
+     *
+     * @param n the image number, 0 … size() − 1
+     * @return the index into {@link #labels()} (and the output unit whose target t is 1)
+     */
     public int target(int n) {
         return targets[n];
     }
 
+    /**
+     * The label name of image {@code n}.
+     *
+     * @param n the image number, 0 … size() − 1
+     * @return its label, from {@link #labels()}
+     */
     public String labelOf(int n) {
         return labels.get(targets[n]);
     }
 
-    /** Images per label, in label order. */
+    /**
+     * Images per label, in label order.
+     *
+     * @return a new array: element k is the number of images labelled {@code labels().get(k)}
+     */
     public int[] countsPerLabel() {
         int[] counts = new int[labels.size()];
         for (int t : targets) {
@@ -166,7 +246,11 @@ public final class Dataset {
         return counts;
     }
 
-    /** True when every pixel is exactly 0 or 1 (a black/white bitmap). */
+    /**
+     * True when every pixel is exactly 0 or 1 (a black/white bitmap).
+     *
+     * @return whether the data are binary
+     */
     public boolean isBinary() {
         for (int n = 0; n < size(); n++) {
             for (int i = 0; i < pixels; i++) {
@@ -179,7 +263,11 @@ public final class Dataset {
         return true;
     }
 
-    /** Shape as the book writes it: "5×4". */
+    /**
+     * Shape as the book writes it: "5×4".
+     *
+     * @return height × width, as text
+     */
     public String shapeText() {
         return height + "×" + width;
     }
@@ -188,6 +276,8 @@ public final class Dataset {
      * "sha256:" and the SHA-256 of the content in hex: the labels, the shape, and every image's label index
      * and pixels (as the bits of their doubles), in order. The same data give the same hash wherever they were
      * read from; the name is not part of it. Computed once.
+     *
+     * @return {@code "sha256:"} followed by 64 hex digits
      */
     public String contentHash() {
         String h = hash;

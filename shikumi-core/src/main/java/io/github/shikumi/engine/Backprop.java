@@ -45,12 +45,25 @@ public final class Backprop {
     /** True when {@link #correct} must be counted from the outputs of the last evaluation. */
     private boolean countPending;
 
-    /** The book's network (sigmoid units, sigmoid output, squared error) on all of {@code data}. */
+    /**
+     * The book's network (sigmoid units, sigmoid output, squared error) on all of {@code data}.
+     *
+     * @param layout the network's shape and where each weight and threshold sits in the parameters
+     * @param data   the images, all loaded now
+     * @throws IllegalArgumentException when the data's pixels or labels do not fit the layout's inputs or outputs
+     */
     public Backprop(ParamLayout layout, Dataset data) {
         this(layout, Output.SIGMOID, data);
     }
 
-    /** A network of sigmoid hidden units with the given output layer on all of {@code data}. */
+    /**
+     * A network of sigmoid hidden units with the given output layer on all of {@code data}.
+     *
+     * @param layout the network's shape and where each weight and threshold sits in the parameters
+     * @param output the output layer and its loss
+     * @param data   the images, all loaded now
+     * @throws IllegalArgumentException when the data's pixels or labels do not fit the layout's inputs or outputs
+     */
     public Backprop(ParamLayout layout, Output output, Dataset data) {
         this(layout, output, sigmoids(layout), data, DoubleKernels.best());
     }
@@ -58,6 +71,10 @@ public final class Backprop {
     /**
      * The shape, activations and output layer of {@code net} (not its parameters: they are the argument of
      * {@link #value} and {@link #gradient}) on all of {@code data}.
+     *
+     * @param net  the network whose shape, activations and output layer are used
+     * @param data the images, all loaded now
+     * @throws IllegalArgumentException when the data's pixels or labels do not fit the network's inputs or outputs
      */
     public Backprop(Network net, Dataset data) {
         this(net.layout(), net.output(), net.activations(), data, DoubleKernels.best());
@@ -80,12 +97,23 @@ public final class Backprop {
     /**
      * For mini-batches of up to {@code capacity} images of a network of sigmoid hidden units: {@link #load} a
      * batch, then evaluate.
+     *
+     * @param layout   the network's shape and where each weight and threshold sits in the parameters
+     * @param output   the output layer and its loss
+     * @param capacity the most images of one batch
+     * @return an engine with no images loaded yet
      */
     public static Backprop forBatches(ParamLayout layout, Output output, int capacity) {
         return new Backprop(layout, output, sigmoids(layout), capacity, DoubleKernels.best());
     }
 
-    /** For mini-batches of up to {@code capacity} images of {@code net}'s shape, activations and output layer. */
+    /**
+     * For mini-batches of up to {@code capacity} images of {@code net}'s shape, activations and output layer.
+     *
+     * @param net      the network whose shape, activations and output layer are used (not its parameters)
+     * @param capacity the most images of one batch
+     * @return an engine with no images loaded yet
+     */
     public static Backprop forBatches(Network net, int capacity) {
         return new Backprop(net.layout(), net.output(), net.activations(), capacity, DoubleKernels.best());
     }
@@ -127,6 +155,13 @@ public final class Backprop {
     /**
      * Makes images {@code index[from] … index[from + count − 1]} of {@code data} the current data (or images
      * {@code from …} in order when {@code index} is null).
+     *
+     * @param data  the dataset the images are taken from
+     * @param index image numbers of {@code data} (a shuffled order), or null for images in their own order
+     * @param from  the first position in {@code index} (or the first image when {@code index} is null)
+     * @param count how many images to load, at most the capacity
+     * @throws IllegalArgumentException when {@code count} is negative or above the capacity, or the data do
+     *                                  not fit the layout
      */
     public void load(Dataset data, int[] index, int from, int count) {
         if (count < 0 || count > stride) {
@@ -155,25 +190,49 @@ public final class Backprop {
         countPending = false;
     }
 
-    /** The kernels this JVM runs: "vector" (Vector API) or "plain". */
+    /**
+     * The kernels this JVM runs: "vector" (Vector API) or "plain".
+     *
+     * @return the name of the double kernels in use
+     */
     public static String kernels() {
         return DoubleKernels.best().name();
     }
 
+    /**
+     * The network's shape.
+     *
+     * @return the layout of the parameters this engine takes
+     */
     public ParamLayout layout() {
         return layout;
     }
 
+    /**
+     * The output layer.
+     *
+     * @return the output layer and its loss
+     */
     public Output output() {
         return output;
     }
 
-    /** Number of images of the current data. */
+    /**
+     * Number of images of the current data.
+     *
+     * @return the images loaded (the whole dataset, or the current batch)
+     */
     public int size() {
         return n;
     }
 
-    /** E at {@code params}; also updates {@link #correct()}. */
+    /**
+     * E at {@code params}; also updates {@link #correct()}.
+     *
+     * @param params the parameters, in layout order
+     * @return E = Σ over the current images of e (½ Σ_k (t_k − z_k)², or the softmax's cross-entropy)
+     * @throws IllegalArgumentException when {@code params} is not as long as the layout's count
+     */
     public double value(double[] params) {
         checkLength(params);
         forward(params);
@@ -183,6 +242,11 @@ public final class Backprop {
     /**
      * E at {@code params}, and ∂E/∂p for every parameter written into {@code grad} (layout order);
      * also updates {@link #correct()}. The gradient computes and changes nothing else.
+     *
+     * @param params the parameters, in layout order
+     * @param grad   receives ∂E/∂p: ∂E/∂w_ji = Σ_images δ_j·x_i, ∂E/∂θ_j = −Σ_images δ_j; overwritten
+     * @return E at {@code params}
+     * @throws IllegalArgumentException when {@code params} or {@code grad} is not as long as the layout's count
      */
     public double gradient(double[] params, double[] grad) {
         checkLength(params);
@@ -203,7 +267,11 @@ public final class Backprop {
         return e;
     }
 
-    /** Images whose largest output is their label's, at the last evaluation (counted when first asked for). */
+    /**
+     * Images whose largest output is their label's, at the last evaluation (counted when first asked for).
+     *
+     * @return the number of current images classified correctly
+     */
     public int correct() {
         if (countPending) {
             correct = kernels.correct(a[layout.layers()], layout.outputs(), label, stride);

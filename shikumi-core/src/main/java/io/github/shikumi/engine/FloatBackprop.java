@@ -175,12 +175,20 @@ public final class FloatBackprop implements AutoCloseable {
         team = new Team(t);
     }
 
-    /** The kernels this JVM runs for floats once warmed up: "vector" or "plain". */
+    /**
+     * The kernels this JVM runs for floats once warmed up: "vector" or "plain".
+     *
+     * @return the name of the best float kernels of this JVM
+     */
     public static String kernels() {
         return FloatKernels.best().name();
     }
 
-    /** The kernels and their register tile, e.g. "vector, 4x2 tiles of 256-bit vectors" (chosen from the CPU). */
+    /**
+     * The kernels and their register tile, e.g. "vector, 4x2 tiles of 256-bit vectors" (chosen from the CPU).
+     *
+     * @return the kernels' name and tile, for a report
+     */
     public static String kernelsDescription() {
         return FloatKernels.best().name() + ", " + FloatKernels.best().tile();
     }
@@ -193,16 +201,30 @@ public final class FloatBackprop implements AutoCloseable {
         FloatKernels.current();
     }
 
-    /** The kernels the next batch will run on: "vector", or "plain" while the Vector API code warms up. */
+    /**
+     * The kernels the next batch will run on: "vector", or "plain" while the Vector API code warms up.
+     *
+     * @return the name of the kernels in use now
+     */
     public String kernelsNow() {
         return (fixed != null ? fixed : FloatKernels.current()).name();
     }
 
+    /**
+     * The threads each batch is split over.
+     *
+     * @return the thread count given at construction
+     */
     public int threads() {
         return slices.length;
     }
 
-    /** Replaces the parameters (layout order, as doubles) and starts the rule's state again (0, step 1 next). */
+    /**
+     * Replaces the parameters (layout order, as doubles) and starts the rule's state again (0, step 1 next).
+     *
+     * @param p the new weights and thresholds in the layout's order, rounded to floats here
+     * @throws IllegalArgumentException when {@code p} is not as long as the layout's count
+     */
     public void setParams(double[] p) {
         if (p.length != layout.count()) {
             throw new IllegalArgumentException("expected " + layout.count() + " parameters, got " + p.length);
@@ -231,7 +253,11 @@ public final class FloatBackprop implements AutoCloseable {
         }
     }
 
-    /** The parameters in the layout's order, as doubles. */
+    /**
+     * The parameters in the layout's order, as doubles.
+     *
+     * @return a new array of the current weights and thresholds (each float widened exactly to a double)
+     */
     public double[] params() {
         double[] p = new double[layout.count()];
         for (int l = 0; l < layers; l++) {
@@ -248,6 +274,15 @@ public final class FloatBackprop implements AutoCloseable {
     /**
      * E (summed over the batch) and ∂E of images {@code index[from … from+count)} of {@code data} at the current
      * parameters, written into {@code grad} in the layout's order (for checks; training uses {@link #step}).
+     *
+     * @param data  the images
+     * @param index image numbers of {@code data} (a shuffled order), or null for images {@code from …} in order
+     * @param from  the first position in {@code index}
+     * @param count the batch's size, 1 … capacity
+     * @param grad  receives ∂E/∂p of the batch (∂E/∂w_ji = Σ δ_j·x_i, ∂E/∂θ_j = −Σ δ_j); overwritten
+     * @return E = Σ over the batch's images of e, at the current parameters
+     * @throws IllegalArgumentException when {@code count} is not from 1 to the capacity, or the data do not
+     *                                  fit the network
      */
     public double gradient(FloatImages data, int[] index, int from, int count, double[] grad) {
         run(data, index, from, count, true, false);
@@ -268,7 +303,14 @@ public final class FloatBackprop implements AutoCloseable {
      * Returns E summed over the batch, at the parameters before the step; {@link #correct()} counts its images
      * classified right.
      *
+     * @param data  the images
+     * @param index image numbers of {@code data} (a shuffled order), or null for images {@code from …} in order
+     * @param from  the first position in {@code index}
+     * @param count the batch's size, 1 … capacity
+     * @return E summed over the batch, before the step
      * @throws IllegalStateException when this object was made without a rule
+     * @throws IllegalArgumentException when {@code count} is not from 1 to the capacity, or the data do not
+     *                                  fit the network
      */
     public double step(FloatImages data, int[] index, int from, int count) {
         if (rule == null) {
@@ -279,7 +321,16 @@ public final class FloatBackprop implements AutoCloseable {
         return loss;
     }
 
-    /** E summed over images {@code index[from … from+count)} (forward pass only); also sets {@link #correct()}. */
+    /**
+     * E summed over images {@code index[from … from+count)} (forward pass only); also sets {@link #correct()}.
+     * Any number of images: they are run in batches of the capacity.
+     *
+     * @param data  the images
+     * @param index image numbers of {@code data}, or null for images {@code from …} in order
+     * @param from  the first position in {@code index}
+     * @param count how many images
+     * @return E = Σ over those images of e, at the current parameters
+     */
     public double evaluate(FloatImages data, int[] index, int from, int count) {
         double e = 0;
         int c = 0;
@@ -293,7 +344,11 @@ public final class FloatBackprop implements AutoCloseable {
         return e;
     }
 
-    /** Images classified correctly by the last step or evaluation. */
+    /**
+     * Images classified correctly by the last step or evaluation.
+     *
+     * @return the number of images whose largest output is their label's
+     */
     public int correct() {
         return correct;
     }

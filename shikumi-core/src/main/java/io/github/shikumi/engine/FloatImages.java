@@ -23,6 +23,12 @@ public final class FloatImages {
         this.classes = data.labels().size();
     }
 
+    /**
+     * The float path's view of {@code data}.
+     *
+     * @param data the dataset; its pixels are read batch by batch, never copied as a whole
+     * @return the view, with the images' label numbers
+     */
     public static FloatImages of(Dataset data) {
         return new FloatImages(data);
     }
@@ -32,10 +38,20 @@ public final class FloatImages {
         data.pixels(n, dst);
     }
 
+    /**
+     * Number of images.
+     *
+     * @return the dataset's image count
+     */
     public int size() {
         return labels.length;
     }
 
+    /**
+     * Pixels per image.
+     *
+     * @return the dataset's pixels per image (height × width)
+     */
     public int pixels() {
         return pixels;
     }

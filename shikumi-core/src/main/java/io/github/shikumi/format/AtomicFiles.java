@@ -40,6 +40,11 @@ public final class AtomicFiles {
      * Fails with a clear message when the name is empty, the file's folder does not exist, the target is not a
      * regular file (a link, device, FIFO or folder: refused even with {@code force}), or (unless {@code force})
      * the file exists.
+     *
+     * @param target the file to be written
+     * @param force  true to allow replacing an existing regular file
+     * @throws ShikumiException naming {@code target}: {@link Msg#FILE_NAME_EMPTY}, {@link Msg#FILE_DIR_MISSING},
+     *                          {@link Msg#FILE_NOT_REGULAR} or {@link Msg#FILE_EXISTS}
      */
     public static void checkWritable(Path target, boolean force) {
         if (target.toString().isEmpty() || target.getFileName() == null) {
@@ -80,6 +85,13 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes {@code text} as UTF-8 to {@code target}, completely or not at all (see {@link #write(Path, byte[])}).
+     *
+     * @param target the file; an existing regular file there is replaced
+     * @param text   the file's new content
+     * @throws ShikumiException naming {@code target}, as {@link #write(Path, byte[])}
+     */
     public static void write(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -98,6 +110,16 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes {@code bytes} to {@code target}, completely or not at all: a temporary file beside it, forced to
+     * the disk, then moved over the target. Does not check {@code force}: call {@link #checkWritable} first.
+     *
+     * @param target the file; an existing regular file there is replaced
+     * @param bytes  the file's new content
+     * @throws ShikumiException naming {@code target}: {@link Msg#FILE_NAME_EMPTY}, {@link Msg#FILE_DIR_MISSING},
+     *                          {@link Msg#FILE_NOT_REGULAR} when the target is not a regular file, or
+     *                          {@link Msg#FILE_NOT_WRITABLE} when writing or moving fails
+     */
     public static void write(Path target, byte[] bytes) {
         if (target.toString().isEmpty() || target.getFileName() == null) {
             throw new ShikumiException(target.toString(), Msg.FILE_NAME_EMPTY);

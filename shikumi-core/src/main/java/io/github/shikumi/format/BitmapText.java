@@ -25,6 +25,16 @@ public final class BitmapText {
     private BitmapText() {
     }
 
+    /**
+     * Parses bitmap text held in a string.
+     *
+     * @param name where the text came from (a bundled name or a file), for the dataset and the messages
+     * @param text the whole bitmap text
+     * @return the images with their labels
+     * @throws ShikumiException naming {@code name} and the line when the text is not valid bitmap text (a
+     *                          row of the wrong width or character, a missing or unknown label, fewer than
+     *                          two labels, …)
+     */
     public static Dataset parse(String name, String text) {
         try {
             return read(name, new StringReader(text));
@@ -33,6 +43,15 @@ public final class BitmapText {
         }
     }
 
+    /**
+     * Reads bitmap text.
+     *
+     * @param name   where the text came from (a bundled name or a file), for the dataset and the messages
+     * @param reader the text; read to its end, not closed
+     * @return the images with their labels
+     * @throws IOException      when reading fails
+     * @throws ShikumiException naming {@code name} and the line when the text is not valid bitmap text
+     */
     public static Dataset read(String name, Reader reader) throws IOException {
         BufferedReader in = new BufferedReader(reader);
         Map<String, Integer> labelIndex = new LinkedHashMap<>();
@@ -144,7 +163,12 @@ public final class BitmapText {
         return new Dataset(name, new ArrayList<>(labelIndex.keySet()), height, width, images.toArray(new double[0][]), t);
     }
 
-    /** Writes a dataset as bitmap text, with a {@code # labels:} line; grey pixels at or above 0.5 print black. */
+    /**
+     * Writes a dataset as bitmap text, with a {@code # labels:} line; grey pixels at or above 0.5 print black.
+     *
+     * @param data the images
+     * @return the bitmap text, which {@link #parse} reads back (exactly, for binary data)
+     */
     public static String write(Dataset data) {
         StringBuilder sb = new StringBuilder();
         sb.append(LABELS_PREFIX).append(' ').append(String.join(" ", data.labels())).append('\n');
@@ -155,14 +179,31 @@ public final class BitmapText {
         return sb.toString();
     }
 
-    /** Appends the rows of image {@code n} using the given characters for black and white. */
+    /**
+     * Appends the rows of image {@code n} using the given characters for black and white.
+     *
+     * @param sb    where the rows go, each ended by a newline
+     * @param data  the dataset
+     * @param n     the image number, from 0
+     * @param black the character of a pixel at or above 0.5
+     * @param white the character of a pixel below 0.5
+     */
     public static void appendRows(StringBuilder sb, Dataset data, int n, char black, char white) {
         for (int r = 0; r < data.height(); r++) {
             sb.append(row(data, n, r, black, white)).append('\n');
         }
     }
 
-    /** Row {@code r} of image {@code n} as text. */
+    /**
+     * Row {@code r} of image {@code n} as text.
+     *
+     * @param data  the dataset
+     * @param n     the image number, from 0
+     * @param r     the row, from 0 (top)
+     * @param black the character of a pixel at or above 0.5
+     * @param white the character of a pixel below 0.5
+     * @return the row's {@code width} characters, without a newline
+     */
     public static String row(Dataset data, int n, int r, char black, char white) {
         StringBuilder sb = new StringBuilder(data.width());
         for (int c = 0; c < data.width(); c++) {

@@ -30,6 +30,18 @@ public final class CsvData {
     private CsvData() {
     }
 
+    /**
+     * Reads CSV data (see the class comment for the format).
+     *
+     * @param name   where the text came from (a file name), for the dataset and the messages
+     * @param reader the text; read to its end, not closed
+     * @param shape  {@code {height, width}}, or null for a square shape from the number of pixels
+     * @return the images with their labels
+     * @throws IOException      when reading fails
+     * @throws ShikumiException naming {@code name} and the line when the text is not valid CSV data (a wrong
+     *                          field count, a field that is not a number or out of range, no shape for a
+     *                          non-square pixel count, grey levels mixed with 0/1 pixels, …)
+     */
     public static Dataset read(String name, Reader reader, int[] shape) throws IOException {
         BufferedReader in = new BufferedReader(reader);
         Map<String, Integer> labelIndex = new LinkedHashMap<>();
@@ -172,6 +184,9 @@ public final class CsvData {
     /**
      * Writes {@code label,p1,...,pN} lines with a header, preceded by a {@code # labels:} line when the labels'
      * order of first appearance differs from the dataset's labels (so that reading gives them back).
+     *
+     * @param data the images
+     * @return the CSV text, one line per image
      */
     public static String write(Dataset data) {
         StringBuilder sb = new StringBuilder();

@@ -21,7 +21,13 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** A bundled dataset by name ({@link #BUNDLED}). */
+    /**
+     * A bundled dataset by name ({@link #BUNDLED}).
+     *
+     * @param name one of {@link #BUNDLED}
+     * @return the dataset, read from the jar
+     * @throws ShikumiException {@link Msg#DATA_UNKNOWN_NAME}, naming {@code name}, when no bundled dataset has it
+     */
     public static Dataset bundled(String name) {
         if (!BUNDLED.contains(name)) {
             throw new ShikumiException(name, Msg.DATA_UNKNOWN_NAME, name, String.join(", ", BUNDLED));
@@ -39,7 +45,13 @@ public final class Datasets {
         }
     }
 
-    /** The bundled text of a dataset, as shipped. */
+    /**
+     * The bundled text of a dataset, as shipped.
+     *
+     * @param name one of {@link #BUNDLED}
+     * @return the dataset as bitmap text ({@link BitmapText#write})
+     * @throws ShikumiException {@link Msg#DATA_UNKNOWN_NAME}, naming {@code name}, when no bundled dataset has it
+     */
     public static String bundledText(String name) {
         return BitmapText.write(bundled(name));
     }
@@ -49,7 +61,13 @@ public final class Datasets {
      * shape from {@code shape} or square), {@code idx:DIR} or {@code idx:IMAGES,LABELS} as IDX ({@link Idx}:
      * a folder's test set when it has one, else its training set), anything else as bitmap text.
      *
+     * @param spec  a bundled name, {@code idx:…}, or a file name
      * @param shape {@code {height, width}} for CSV files, or null
+     * @return the dataset
+     * @throws ShikumiException naming {@code spec} when it is neither a bundled name nor a regular file
+     *                          ({@link Msg#DATA_UNKNOWN_NAME}) or the file cannot be read
+     *                          ({@link Msg#FILE_UNREADABLE}); or naming the file and line when its content
+     *                          is not valid
      */
     public static Dataset load(String spec, int[] shape) {
         if (BUNDLED.contains(spec)) {
@@ -76,7 +94,13 @@ public final class Datasets {
         }
     }
 
-    /** Parses "5x4" (or "5×4") into {height, width}. */
+    /**
+     * Parses "5x4" (or "5×4") into {height, width}.
+     *
+     * @param text the shape, height first: two positive integers separated by x, X or ×
+     * @return {@code {height, width}}
+     * @throws ShikumiException {@link Msg#SHAPE_SYNTAX}, naming {@code shape}, when the text is not such a shape
+     */
     public static int[] parseShape(String text) {
         String[] parts = text.trim().split("[x×X]");
         try {

@@ -37,7 +37,15 @@ public final class Idx {
     public record Split(Dataset train, Dataset test) {
     }
 
-    /** Reads {@code idx:DIR} (train-* and t10k-*) or {@code idx:IMAGES,LABELS} (training set only). */
+    /**
+     * Reads {@code idx:DIR} (train-* and t10k-*) or {@code idx:IMAGES,LABELS} (training set only).
+     *
+     * @param spec {@code idx:DIR} or {@code idx:IMAGES,LABELS} (the prefix may be left out)
+     * @return the training set, and the test set when the folder has t10k-* files (else null)
+     * @throws ShikumiException naming {@code spec} when it is malformed ({@link Msg#IDX_SPEC}), the folder when
+     *                          it does not exist ({@link Msg#FILE_NOT_FOUND}) or lacks the train-* files
+     *                          ({@link Msg#IDX_DIR_FILES}), or the file at fault when one is not valid IDX
+     */
     public static Split open(String spec) {
         String rest = spec.startsWith(PREFIX) ? spec.substring(PREFIX.length()) : spec;
         if (rest.isEmpty()) {
@@ -83,6 +91,11 @@ public final class Idx {
      *
      * @param classes the number of labels ("0" … classes−1), or −1 for the largest label value + 1
      *                (at least 2)
+     * @param imagesFile an IDX file of unsigned bytes with 3 dimensions (count, rows, columns), optionally gzipped
+     * @param labelsFile an IDX file of unsigned bytes with 1 dimension (count), optionally gzipped
+     * @return the images, as grey levels v / 255, labelled "0" … classes−1
+     * @throws ShikumiException naming the file at fault: unreadable, wrong magic number or data type,
+     *                          truncated, extra bytes, too large, or counts of images and labels that differ
      */
     public static Dataset read(Path imagesFile, Path labelsFile, int classes) {
         byte[] images = bytes(imagesFile);

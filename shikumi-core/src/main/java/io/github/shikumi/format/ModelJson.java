@@ -42,6 +42,7 @@ import java.util.Map;
  * was made (data, seed, η, iterations); readers ignore what they do not know there.
  */
 public final class ModelJson {
+    /** The value of the {@code "format"} field of every model file this version reads and writes. */
     public static final String FORMAT = "shikumi-model/1";
     /** The book's activation, and the one of a network without hidden layers. */
     public static final String ACTIVATION = "sigmoid";
@@ -57,6 +58,15 @@ public final class ModelJson {
     private ModelJson() {
     }
 
+    /**
+     * Reads a model file (UTF-8 JSON, see the class comment).
+     *
+     * @param path the model file
+     * @return the network, with its provenance
+     * @throws ShikumiException naming {@code path} when the file does not exist ({@link Msg#FILE_NOT_FOUND}) or
+     *                          cannot be read ({@link Msg#FILE_UNREADABLE}); as {@link #parse} when its
+     *                          content is not a valid model
+     */
     public static Network read(Path path) {
         String text;
         try {
@@ -69,7 +79,16 @@ public final class ModelJson {
         return parse(path.toString(), text);
     }
 
-    /** Parses model JSON; {@code name} (a file name) prefixes every message. */
+    /**
+     * Parses model JSON; {@code name} (a file name) prefixes every message.
+     *
+     * @param name where the JSON came from (a file name), for the messages
+     * @param json the model JSON
+     * @return the network, with its provenance
+     * @throws ShikumiException naming {@code name}, or {@code name: field} for the field at fault, when the JSON
+     *                          is malformed, the format is not {@link #FORMAT}, or a field is missing, of the
+     *                          wrong type or size, or not finite
+     */
     public static Network parse(String name, String json) {
         JsonNode root = tree(name, json);
         Reader r = new Reader(name);
@@ -227,7 +246,14 @@ public final class ModelJson {
         }
     }
 
-    /** A gradient ∂E in the model's shape, with {@code "E"} beside {@code "layers"}. */
+    /**
+     * A gradient ∂E in the model's shape, with {@code "E"} beside {@code "layers"}.
+     *
+     * @param net      the network whose shape, labels and activations frame the gradient
+     * @param e        E at the network's parameters
+     * @param gradient ∂E/∂p in the layout's order: ∂E/∂w in place of the weights, ∂E/∂θ in place of the thresholds
+     * @return the JSON text
+     */
     public static String writeGradient(Network net, double e, double[] gradient) {
         return write(net, gradient, e);
     }
@@ -314,7 +340,15 @@ public final class ModelJson {
         return Double.toString(v);
     }
 
-    /** Parses JSON text; syntax errors become one line with file, line and column. */
+    /**
+     * Parses JSON text; syntax errors become one line with file, line and column.
+     *
+     * @param name where the JSON came from (a file name), for the messages
+     * @param json the JSON text
+     * @return its root object
+     * @throws ShikumiException {@link Msg#JSON_MALFORMED}, naming {@code name:line:column} (or {@code name}),
+     *                          when the text is not one JSON object
+     */
     public static JsonNode tree(String name, String json) {
         try {
             JsonNode root = MAPPER.readTree(json);

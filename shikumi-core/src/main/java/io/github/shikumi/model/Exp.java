@@ -12,19 +12,29 @@ package io.github.shikumi.model;
  * e^x is {@link #sigmoid(float)}'s, by the same method in float.
  */
 public final class Exp {
+    /** log2 e = 1/ln 2: x·LOG2E is x in units of ln 2, rounded to the integer k of x = k·ln 2 + r. */
     public static final double LOG2E = 1.4426950408889634;
     /** ln 2 split in two (Cody and Waite): k·LN2_HI is exact for |k| ≤ 1100. */
     public static final double LN2_HI = 0.6931471803691238;
+    /** The rest of ln 2 after {@link #LN2_HI}: ln 2 ≈ LN2_HI + LN2_LO, for r = x − k·LN2_HI − k·LN2_LO. */
     public static final double LN2_LO = 1.9082149292705877e-10;
     /** 1.5·2^52: adding it rounds to an integer held in the low bits of the mantissa. */
     public static final double ROUND = 0x1.8p52;
+    /** The smallest x computed: below it {@link #exp(double)} gives 0. */
     public static final double LOW = -708.0;
+    /** The largest x computed: above it {@link #exp(double)} gives +∞. */
     public static final double HIGH = 709.0;
 
     private Exp() {
     }
 
-    /** e^x. */
+    /**
+     * e^x, the same bits on every machine (see the class comment for the method and its accuracy).
+     *
+     * @param x the exponent
+     * @return e^x within 2 ulps of {@link StrictMath#exp}; +∞ for x above {@link #HIGH}, 0 for x below
+     *         {@link #LOW}, NaN for NaN
+     */
     public static double exp(double x) {
         double xc = Math.min(Math.max(x, LOW), HIGH);
         double t = Math.fma(xc, LOG2E, ROUND);
@@ -52,21 +62,32 @@ public final class Exp {
         return x > HIGH ? Double.POSITIVE_INFINITY : x < LOW ? 0.0 : p * twoK;
     }
 
-    /** z = σ(s) = 1 / (1 + e^(−s)), written as {@code 1 / (e^(−s) + 1)} exactly as the vector kernels do. */
+    /**
+     * z = σ(s) = 1 / (1 + e^(−s)), written as {@code 1 / (e^(−s) + 1)} exactly as the vector kernels do.
+     *
+     * @param s a unit's sum s = Σ w·x − θ
+     * @return the unit's output z, from 0 to 1
+     */
     public static double sigmoid(double s) {
         return 1.0 / (exp(-s) + 1.0);
     }
 
-    /** The float path's constants: log2 e, ln 2 in two parts, and 1.5·2^23 (adding it rounds to an integer). */
+    /** The float path's log2 e (see {@link #LOG2E}). */
     public static final float F_LOG2E = 1.44269504f;
+    /** The float path's ln 2, high part (see {@link #LN2_HI}). */
     public static final float F_LN2_HI = 0.693145751953125f;
+    /** The float path's ln 2, low part (see {@link #LN2_LO}). */
     public static final float F_LN2_LO = 1.428606765330187e-06f;
+    /** 1.5·2^23: adding it to a float rounds to an integer held in the low bits of the mantissa. */
     public static final float F_ROUND = 0x1.8p23f;
 
     /**
      * σ(s) = 1 / (1 + e^(−s)) in float: e^x (x = −s) as 2^k·e^r, r = x − k·ln 2, |r| ≤ ½ ln 2, e^r by its
      * Taylor polynomial to r^7 (the next term is below 1e-8), 2^k built in the exponent bits; x above 88 gives
      * e^x = +∞ and σ = 0, x below −87 gives e^−87 and σ = 1. The engine's Vector API kernels compute the same steps.
+     *
+     * @param s a unit's sum s = Σ w·x − θ, in float
+     * @return the unit's output z = σ(s), from 0 to 1
      */
     public static float sigmoid(float s) {
         float x = -s;

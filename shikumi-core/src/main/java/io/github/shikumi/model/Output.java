@@ -11,7 +11,9 @@ package io.github.shikumi.model;
  * the same bits on every machine (shikumi's {@code Exp}, {@link StrictMath#log}).
  */
 public enum Output {
+    /** The book's output layer: z_k = σ(s_k), squared error e = ½ Σ_k (t_k − z_k)². */
     SIGMOID("sigmoid"),
+    /** Softmax outputs z_k = e^{s_k} / Σ_m e^{s_m} with cross-entropy e = −Σ_k t_k·log z_k. */
     SOFTMAX("softmax");
 
     private final String id;
@@ -20,12 +22,21 @@ public enum Output {
         this.id = id;
     }
 
-    /** The name in model JSON and on the command line. */
+    /**
+     * The name in model JSON and on the command line.
+     *
+     * @return {@code "sigmoid"} or {@code "softmax"}
+     */
     public String id() {
         return id;
     }
 
-    /** The output kind named {@code id}, or null. */
+    /**
+     * The output kind named {@code id}, or null.
+     *
+     * @param id a name as {@link #id()} gives it
+     * @return the output kind with that name, or null when there is none
+     */
     public static Output of(String id) {
         for (Output o : values()) {
             if (o.id.equals(id)) {
@@ -35,7 +46,11 @@ public enum Output {
         return null;
     }
 
-    /** Turns the sums s of the output layer into the outputs z, in place. */
+    /**
+     * Turns the sums s of the output layer into the outputs z, in place.
+     *
+     * @param s the output units' sums s_k = Σ_j w_kj·h_j − θ_k; on return their outputs z_k
+     */
     public void activate(double[] s) {
         if (this == SIGMOID) {
             for (int k = 0; k < s.length; k++) {
@@ -57,7 +72,14 @@ public enum Output {
         }
     }
 
-    /** This image's e for outputs z and one-hot targets t. */
+    /**
+     * This image's e for outputs z and one-hot targets t: ½ Σ_k (t_k − z_k)² for {@link #SIGMOID},
+     * −Σ_k t_k·log z_k for {@link #SOFTMAX}.
+     *
+     * @param z the output layer's outputs z_k
+     * @param t the targets t_k, as long as {@code z}
+     * @return the image's error e
+     */
     public double error(double[] z, double[] t) {
         double e = 0;
         for (int k = 0; k < z.length; k++) {
@@ -71,7 +93,13 @@ public enum Output {
         return e;
     }
 
-    /** δO_k of this image. */
+    /**
+     * δO_k of this image: −(t_k − z_k)·z_k(1 − z_k) for {@link #SIGMOID}, z_k − t_k for {@link #SOFTMAX}.
+     *
+     * @param z the output z_k of output unit k
+     * @param t its target t_k
+     * @return the unit's δO_k = ∂e/∂s_k
+     */
     public double delta(double z, double t) {
         return this == SIGMOID
                 ? -(t - z) * Activation.SIGMOID.derivativeFromOutput(z) // δO_k = −(t_k − z_k)·z_k(1 − z_k)

@@ -29,12 +29,21 @@ public final class Provenance {
     private Provenance() {
     }
 
-    /** The shikumi version that is running (from the build), e.g. "0.1.0-SNAPSHOT". */
+    /**
+     * The shikumi version that is running (from the build), e.g. "0.1.0-SNAPSHOT".
+     *
+     * @return the version from {@code shikumi.properties}, or {@code "dev"} when the build wrote none
+     */
     public static String version() {
         return VERSION;
     }
 
-    /** The same entries in the canonical order: {@link #ORDER}, then the other keys sorted. Unmodifiable. */
+    /**
+     * The same entries in the canonical order: {@link #ORDER}, then the other keys sorted. Unmodifiable.
+     *
+     * @param entries provenance entries in any order
+     * @return an unmodifiable copy of {@code entries} that iterates in the canonical order
+     */
     public static Map<String, Object> canonical(Map<String, ?> entries) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : ORDER) {
@@ -51,7 +60,13 @@ public final class Provenance {
         return Collections.unmodifiableMap(out);
     }
 
-    /** A start drawn from a seed: {@code init} names the distribution. */
+    /**
+     * A start drawn from a seed: {@code init} names the distribution.
+     *
+     * @param init the name of the distribution the parameters were drawn from
+     * @param seed the seed of the random numbers
+     * @return the canonical entries {@code "init"} and {@code "seed"}
+     */
     public static Map<String, Object> initial(String init, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("init", init);
@@ -63,6 +78,14 @@ public final class Provenance {
      * A trained model: the start's entries (its initialisation and seed) with the version, the data, the
      * optimiser's name and settings, and the run's length ({@code "iterations"} or {@code "epochs"} with its
      * count) put over them.
+     *
+     * @param start     the network training began from; its provenance gives the initialisation and seed
+     * @param data      the training data; gives {@code "data"} (its name) and {@code "dataHash"}
+     * @param optimizer the optimiser's name, for {@code "optimizer"}
+     * @param settings  the optimiser's settings (η, momentum, batch size, …), put in under their own keys
+     * @param runKey    {@code "iterations"} or {@code "epochs"}
+     * @param runLength how many iterations or epochs were run
+     * @return the canonical provenance of the trained model
      */
     public static Map<String, Object> trained(Network start, Dataset data, String optimizer,
                                               Map<String, ?> settings, String runKey, int runLength) {

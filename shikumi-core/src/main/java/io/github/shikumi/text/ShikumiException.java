@@ -98,7 +98,12 @@ public final class ShikumiException extends IllegalArgumentException {
         return as == null || as.isEmpty() ? text : escapeControls(as) + ": " + text;
     }
 
-    /** {@code s} with C0 and C1 control characters, DEL and the Unicode line separators as {@code \\uXXXX}. */
+    /**
+     * {@code s} with C0 and C1 control characters, DEL and the Unicode line separators as {@code \\uXXXX}.
+     *
+     * @param s the text to show, for example a file name or a label from the user's data
+     * @return {@code s} itself when it has no such character, otherwise a copy with each one escaped
+     */
     public static String escapeControls(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {

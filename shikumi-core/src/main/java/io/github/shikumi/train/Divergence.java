@@ -12,7 +12,13 @@ public final class Divergence {
     private Divergence() {
     }
 
-    /** True when {@code value} or any of {@code params} is NaN or infinite. */
+    /**
+     * True when {@code value} or any of {@code params} is NaN or infinite.
+     *
+     * @param value  the objective's value, E
+     * @param params the parameters
+     * @return whether the point has diverged
+     */
     public static boolean at(double value, double[] params) {
         if (!Double.isFinite(value)) {
             return true;

@@ -59,6 +59,11 @@ public final class GradientDescent implements Optimizer {
         }
     }
 
+    /**
+     * η of the rule.
+     *
+     * @return the learning rate η of {@code p ← p − η·∂E/∂p} (or of the other rule's step)
+     */
     public double eta() {
         return rule.eta();
     }

@@ -11,5 +11,6 @@ public interface IterationListener {
      */
     boolean iteration(int iteration, double[] params, double value);
 
+    /** A listener that does nothing and never stops the optimiser. */
     IterationListener NONE = (k, p, v) -> true;
 }

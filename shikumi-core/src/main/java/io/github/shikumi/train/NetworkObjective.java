@@ -16,6 +16,12 @@ public final class NetworkObjective implements Objective {
     private final double[] lastParams;
     private boolean evaluated;
 
+    /**
+     * The book's E = Σ_images ½ Σ_k (t_k − z_k)² of a network of sigmoid units.
+     *
+     * @param layout the network's shape (layer sizes) and where each weight and threshold sits in the parameters
+     * @param data   the images
+     */
     public NetworkObjective(ParamLayout layout, Dataset data) {
         this(layout, Output.SIGMOID, data);
     }
@@ -31,7 +37,13 @@ public final class NetworkObjective implements Objective {
         this.lastParams = new double[net.layout().count()];
     }
 
-    /** E of a network of sigmoid hidden units with the given output layer (softmax: E = −Σ_images Σ_k t_k·log z_k). */
+    /**
+     * E of a network of sigmoid hidden units with the given output layer (softmax: E = −Σ_images Σ_k t_k·log z_k).
+     *
+     * @param layout the network's shape and where each weight and threshold sits in the parameters
+     * @param output the output layer and its loss
+     * @param data   the images
+     */
     public NetworkObjective(ParamLayout layout, Output output, Dataset data) {
         this.backprop = new Backprop(layout, output, data);
         this.lastParams = new double[layout.count()];
@@ -56,7 +68,12 @@ public final class NetworkObjective implements Objective {
         return e;
     }
 
-    /** Share of images classified correctly at {@code p} (reuses the last evaluation when it was at p). */
+    /**
+     * Share of images classified correctly at {@code p} (reuses the last evaluation when it was at p).
+     *
+     * @param p the parameters
+     * @return the training accuracy, 0…1: images whose largest output is their label's, over all images
+     */
     public double accuracy(double[] p) {
         if (!evaluated || !Arrays.equals(p, lastParams)) {
             value(p);

@@ -8,13 +8,30 @@ package io.github.shikumi.train;
  * or parameters are NaN or infinite, reported as {@link OptimizationResult#diverged()}.
  */
 public interface Optimizer {
-    /** Short name used on the command line: "gd", "momentum", … */
+    /**
+     * Short name used on the command line: "gd", "momentum", …
+     *
+     * @return the optimiser's name, as it goes into a model's provenance under {@code "optimizer"}
+     */
     String name();
 
-    /** Its settings as they go into a model's provenance (e.g. {@code "eta"}, {@code "momentum"}), in order. */
+    /**
+     * Its settings as they go into a model's provenance (e.g. {@code "eta"}, {@code "momentum"}), in order.
+     *
+     * @return the settings by name; empty by default
+     */
     default java.util.Map<String, Object> settings() {
         return java.util.Map.of();
     }
 
+    /**
+     * Minimises {@code objective} from {@code start} (see the interface comment for when it stops).
+     *
+     * @param objective     the function to minimise, with its gradient
+     * @param start         the start point, length {@code objective.dimension()}; not changed
+     * @param maxIterations the most iterations to run
+     * @param listener      told of iteration 0 and then every iteration; returns false to stop the run
+     * @return the parameters reached, their value, the counts, and whether the run was cancelled or diverged
+     */
     OptimizationResult minimize(Objective objective, double[] start, int maxIterations, IterationListener listener);
 }

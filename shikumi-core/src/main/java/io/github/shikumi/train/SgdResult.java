@@ -19,12 +19,26 @@ import java.util.List;
  */
 public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
                         boolean cancelled, String kernels, int divergedEpoch, int divergedBatch) {
+    /**
+     * A run that did not diverge.
+     *
+     * @param trained      the network after the last epoch, or after the best one
+     * @param epochs       every epoch done
+     * @param bestEpoch    the epoch whose parameters {@code trained} has
+     * @param stoppedEarly true when the validation loss stopped falling for {@code patience} epochs
+     * @param cancelled    true when the listener cancelled the run
+     * @param kernels      the float kernels at the end ("vector" or "plain"), or "double"
+     */
     public SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
                      boolean cancelled, String kernels) {
         this(trained, epochs, bestEpoch, stoppedEarly, cancelled, kernels, Divergence.NONE, Divergence.NONE);
     }
 
-    /** True when the run stopped because the loss or the parameters became NaN or infinite. */
+    /**
+     * True when the run stopped because the loss or the parameters became NaN or infinite.
+     *
+     * @return whether {@link #divergedEpoch()} is an epoch number rather than {@link Divergence#NONE}
+     */
     public boolean hasDiverged() {
         return divergedEpoch != Divergence.NONE;
     }

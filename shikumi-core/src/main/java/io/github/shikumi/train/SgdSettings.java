@@ -24,8 +24,29 @@ import io.github.shikumi.update.UpdateRule;
 public record SgdSettings(int batch, int epochs, UpdateRule rule, long seed, double validation,
                           int patience, int threads, Precision precision) {
     /** The number type of the computation. */
-    public enum Precision { DOUBLE, FLOAT }
+    public enum Precision {
+        /** The reference path: every number a double, the same bits on every machine. */
+        DOUBLE,
+        /** The fast path: floats, the batch split over threads, the Vector API's kernels where available. */
+        FLOAT
+    }
 
+    /**
+     * Checks the settings.
+     *
+     * @param batch      images per step (the last step of an epoch may have fewer)
+     * @param epochs     passes over the training images
+     * @param rule       the update rule of each step
+     * @param seed       the shuffling's seed
+     * @param validation share of the training images held out; 0 for none
+     * @param patience   epochs without a lower validation loss before stopping (0: never)
+     * @param threads    threads each batch is split over (float path)
+     * @param precision  {@code DOUBLE} or {@code FLOAT}
+     * @throws ShikumiException naming {@code batch} when it is below 1, {@code epochs} when below 1,
+     *                          {@code validation} when not from 0 to below 1, {@code patience} when negative,
+     *                          {@code threads} when below 1
+     * @throws NullPointerException when {@code rule} is null
+     */
     public SgdSettings {
         if (batch < 1) {
             throw new ShikumiException("batch", Msg.BATCH_INVALID, batch);
@@ -72,7 +93,11 @@ public record SgdSettings(int batch, int epochs, UpdateRule rule, long seed, dou
         return rule.eta();
     }
 
-    /** Batch 100, 5 epochs, η = 0.1, μ = 0.9, seed 1, no validation, one thread per core, float. */
+    /**
+     * Batch 100, 5 epochs, η = 0.1, μ = 0.9, seed 1, no validation, one thread per core, float.
+     *
+     * @return the default settings
+     */
     public static SgdSettings defaults() {
         return new SgdSettings(100, 5, 0.1, 0.9, 1, 0, 0, Runtime.getRuntime().availableProcessors(), Precision.FLOAT);
     }

@@ -30,9 +30,17 @@ public final class SgdTraining {
     }
 
     /**
-     * @param start the initial network (it must fit the data)
-     * @param train the training images (a validation share of them is held out when asked for)
-     * @param test  the test images, or null
+     * Runs mini-batch training: {@code s.epochs()} epochs of steps by {@code s.rule()}, each step on the mean
+     * gradient ∂E/∂p of one batch of images.
+     *
+     * @param start    the initial network (it must fit the data)
+     * @param train    the training images (a validation share of them is held out when asked for)
+     * @param test     the test images, or null
+     * @param s        the batch size, epochs, update rule, seed, validation share, patience, threads and precision
+     * @param listener told after every step and every epoch; may cancel the run
+     * @return the trained network, every epoch's evaluation, and how the run ended
+     * @throws io.github.shikumi.text.ShikumiException naming {@code model} when {@code start} does not fit
+     *         {@code train} or {@code test}
      */
     public static SgdResult run(Network start, Dataset train, Dataset test, SgdSettings s, EpochListener listener) {
         if (s.precision() == SgdSettings.Precision.FLOAT) {

@@ -14,11 +14,35 @@ public final class Training {
     private Training() {
     }
 
-    /** The book's experiment: gradient descent with η on E over all images, {@code iterations} times. */
+    /**
+     * The book's experiment: gradient descent with η on E over all images, {@code iterations} times.
+     *
+     * @param start      the initial network (it must fit the data)
+     * @param data       the training images; E = Σ over them of e = ½Σ(t−z)²
+     * @param eta        η of p ← p − η·∂E/∂p
+     * @param iterations the number of updates (iteration 0, the start, is recorded too)
+     * @param listener   told of every iteration; may cancel the run
+     * @return E and accuracy at every iteration, the start and the trained network
+     * @throws io.github.shikumi.text.ShikumiException naming {@code model} when {@code start} does not fit
+     *         {@code data}, or {@code iterations} when it is negative
+     */
     public static History gradientDescent(Network start, Dataset data, double eta, int iterations, TrainingListener listener) {
         return run(start, data, new GradientDescent(eta), iterations, listener);
     }
 
+    /**
+     * Trains {@code start} on {@code data} with {@code optimizer}, minimising E over all images, and records
+     * E and the training accuracy at every iteration.
+     *
+     * @param start      the initial network (it must fit the data)
+     * @param data       the training images
+     * @param optimizer  the optimiser (gradient descent, by any update rule)
+     * @param iterations the most iterations to run
+     * @param listener   told of every iteration; may cancel the run
+     * @return E and accuracy at every iteration done, the start and the trained network (with its provenance)
+     * @throws io.github.shikumi.text.ShikumiException naming {@code model} when {@code start} does not fit
+     *         {@code data}, or {@code iterations} when it is negative
+     */
     public static History run(Network start, Dataset data, Optimizer optimizer, int iterations, TrainingListener listener) {
         start.checkFits(data, "model");
         GradientDescent.checkIterations(iterations);

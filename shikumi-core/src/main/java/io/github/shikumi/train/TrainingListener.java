@@ -13,5 +13,6 @@ public interface TrainingListener {
      */
     boolean onIteration(int iteration, int total, double e, double accuracy, double[] params);
 
+    /** A listener that shows nothing and never cancels. */
     TrainingListener NONE = (k, n, e, a, p) -> true;
 }
