@@ -33,8 +33,8 @@ public final class Confusion {
      * @param net  the network; the predicted label of an image is its largest output
      * @param data the images, with their actual labels
      * @return every image's outputs, predicted and actual label, and the confusion matrix
-     * @throws ShikumiException {@link Msg#CHECK_NOT_FINITE}, where the data's name, when an image's outputs are
-     *                          NaN or infinite (the message gives the image's number, from 1)
+     * @throws ShikumiException {@link Msg#CHECK_NOT_FINITE}, naming the data (by {@link Dataset#name()}), when an
+     *                          image's outputs are NaN or infinite (the message gives the image's number, from 1)
      */
     public static Confusion of(Network net, Dataset data) {
         double[][] out = new double[data.size()][];

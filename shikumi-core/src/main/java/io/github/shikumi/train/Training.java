@@ -23,8 +23,8 @@ public final class Training {
      * @param iterations the number of updates (iteration 0, the start, is recorded too)
      * @param listener   told of every iteration; may cancel the run
      * @return E and accuracy at every iteration, the start and the trained network
-     * @throws io.github.shikumi.text.ShikumiException naming {@code model} when {@code start} does not fit
-     *         {@code data}, or {@code iterations} when it is negative
+     * @throws io.github.shikumi.text.ShikumiException naming {@code eta} when η is not a positive finite number,
+     *         {@code model} when {@code start} does not fit {@code data}, or {@code iterations} when it is negative
      */
     public static History gradientDescent(Network start, Dataset data, double eta, int iterations, TrainingListener listener) {
         return run(start, data, new GradientDescent(eta), iterations, listener);
