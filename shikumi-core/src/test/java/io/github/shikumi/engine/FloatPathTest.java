@@ -91,12 +91,17 @@ class FloatPathTest {
             for (int i = 0; i < 2000; i++) { // until the JIT has compiled the step (its compiling allocates)
                 fb.step(images, null, (i % 4) * 50, 50);
             }
-            long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-            for (int i = 0; i < 200; i++) {
-                fb.step(images, null, (i % 4) * 50, 50);
+            // the fewest bytes of five windows of 200 steps: a window may see the JIT deoptimise a step (other tests
+            // in this JVM run other activations and rules through the same call sites), which allocates once
+            long fewest = Long.MAX_VALUE;
+            for (int window = 0; window < 5; window++) {
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int i = 0; i < 200; i++) {
+                    fb.step(images, null, (i % 4) * 50, 50);
+                }
+                fewest = Math.min(fewest, mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before);
             }
-            long after = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-            assertThat(after - before).as("bytes allocated by 200 steps").isLessThan(200);
+            assertThat(fewest).as("bytes allocated by 200 steps").isLessThan(200);
         }
     }
 
