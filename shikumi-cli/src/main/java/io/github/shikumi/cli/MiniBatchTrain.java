@@ -100,7 +100,7 @@ final class MiniBatchTrain {
             }
             Sizes.checkParameters(c.spec, t, sizes[0], hidden, sizes[sizes.length - 1], c.layers != null ? "--layers" : "--hidden");
             start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed)
-                    .withActivations(Roles.activations(c.activation, hidden.length));
+                    .withActivations(Roles.activations(c.activation, hidden.length, c.spec, t));
         }
         if (c.out != null) {
             AtomicFiles.checkWritable(c.out, c.force.on);

@@ -47,9 +47,10 @@ final class Roles {
      * The activations of {@code --activation}: none given, σ for every hidden layer (the book's); one name, that
      * activation for every hidden layer; else one name per hidden layer.
      *
-     * @throws ShikumiException for {@code --activation}: an unknown name, or neither one name nor one per layer
+     * @throws ShikumiException for {@code --activation} and an unknown name
+     * @throws UsageError when there is neither one name nor one per hidden layer
      */
-    static List<Activation> activations(List<String> names, int hiddenLayers) {
+    static List<Activation> activations(List<String> names, int hiddenLayers, picocli.CommandLine.Model.CommandSpec spec, Text t) {
         if (names == null || names.isEmpty()) {
             return Collections.nCopies(hiddenLayers, Activation.SIGMOID);
         }
@@ -65,7 +66,8 @@ final class Roles {
             return Collections.nCopies(hiddenLayers, acts.get(0));
         }
         if (acts.size() != hiddenLayers) {
-            throw new ShikumiException("--activation", Msg.MODEL_ACTIVATIONS, acts.size(), hiddenLayers);
+            throw new UsageError(spec.commandLine(), t.get("usage.activationCount", "--activation", acts.size(), hiddenLayers,
+                    Activation.names()));
         }
         return acts;
     }

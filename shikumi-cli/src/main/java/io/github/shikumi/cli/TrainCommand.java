@@ -178,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);
         int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : random.hidden;
-        List<Activation> acts = Roles.activations(activation, hid.length);
+        List<Activation> acts = Roles.activations(activation, hid.length, spec, text);
         Sizes.checkRun(spec, text, d, hid, iterations.value, 1, layers != null ? "--layers" : "--hidden");
         Network start = init.file != null ? Models.load(init.file, d)
                 : Network.initial(d, random.seed, hid).withOutput(kind).withActivations(acts);
