@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer batch;
 
     // issue 12: roles, not flags
-    @Option(names = "--activation", paramLabel = "NAME[,NAME...]", hideParamSyntax = true, split = ",",
+    @Option(names = "--activation", paramLabel = "F,...", hideParamSyntax = true, split = ",",
             descriptionKey = "activation", completionCandidates = Roles.ActivationNames.class)
     java.util.List<String> activation;
 

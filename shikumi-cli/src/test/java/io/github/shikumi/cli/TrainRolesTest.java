@@ -287,6 +287,22 @@ class TrainRolesTest {
     }
 
     @Test
+    void the_readme_names_every_activation_and_every_update_rule() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        int from = readme.indexOf("**Activations and update rules");
+        String section = readme.substring(from, readme.indexOf("```console", from));
+        for (Activation a : Activation.values()) {
+            assertThat(section).contains("`" + a.id() + "`");
+        }
+        for (String rule : io.github.shikumi.update.UpdateRules.names()) {
+            assertThat(section).contains("`" + rule + "`");
+            for (String setting : io.github.shikumi.update.UpdateRules.settings(rule).keySet()) {
+                assertThat(section).contains("`--" + setting);
+            }
+        }
+    }
+
+    @Test
     void help_lists_the_names_of_the_registries() {
         for (String lang : List.of("en", "ja")) {
             CliRun r = CliRun.of("train", "--lang", lang, "--help");
