@@ -126,6 +126,22 @@ class TrainRolesTest {
     }
 
     @Test
+    void a_model_with_other_activations_goes_on_training_with_them() throws Exception {
+        Path first = model("first.json");
+        train(first, "--hidden", "4,3", "--activation", "relu,tanh", "--iterations", "20");
+        Network start = ModelJson.read(first);
+        Path next = model("next.json");
+        JsonNode j = train(next, "--init", first.toString(), "--iterations", "20");
+        assertThat(j.at("/before/E").asDouble()).isCloseTo(error(start, APLE), within(1e-9));
+        Network after = ModelJson.read(next);
+        assertThat(after.activations()).containsExactly(Activation.RELU, Activation.TANH);
+        assertThat(j.at("/after/E").asDouble()).isCloseTo(error(after, APLE), within(1e-9));
+        Path mini = model("mini.json");
+        train(mini, "--init", first.toString(), "--epochs", "1", "--batch", "32");
+        assertThat(ModelJson.read(mini).activations()).containsExactly(Activation.RELU, Activation.TANH);
+    }
+
+    @Test
     void the_human_output_names_the_activations_and_the_rule_only_when_they_are_not_the_books() {
         CliRun book = CliRun.of("train", "--lang", "en", "--iterations", "5");
         assertThat(book.out()).doesNotContain("hidden layers:", "update rule:");
