@@ -68,7 +68,7 @@ public final class Cli {
 
     /** Fields of core's settings that are options of the same name here: the library's {@code eta} is {@code --eta}. */
     private static final Set<String> OPTION_FIELDS = Set.of("eta", "iterations", "hidden", "momentum", "batch", "epochs",
-            "validation", "patience", "threads", "shape", "image", "layers", "output", "precision", "seed");
+            "validation", "patience", "threads", "shape", "image", "layers", "output", "precision", "seed", "optimizer", "beta1", "beta2", "epsilon", "activation");
 
     /** How the CLI names where a problem is: its option for a library field, else the file or location as it is. */
     static String optionFor(String where) {

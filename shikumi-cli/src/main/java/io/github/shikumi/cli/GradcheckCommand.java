@@ -54,7 +54,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         int[] indices = indices(lay.count());
         // 2 evaluations of E over every image per parameter: a progress bar on stderr (784-32-10: 25,450 of them)
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), t);
-        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net.layout(), net.output(), d), net.params(), step,
+        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net, d), net.params(), step,
                 indices, done -> {
                     bar.update(done, indices.length);
                     return true;

@@ -33,7 +33,7 @@ public final class GradientCommand implements Callable<Integer> {
         Network net = input.network(d);
         double[] p = net.params();
         double[] g = new double[p.length];
-        double e = new NetworkObjective(net.layout(), net.output(), d).valueAndGradient(p, g);
+        double e = new NetworkObjective(net, d).valueAndGradient(p, g);
         PrintWriter w = spec.commandLine().getOut();
         if (json.on) {
             w.print(ModelJson.writeGradient(net, e, g));

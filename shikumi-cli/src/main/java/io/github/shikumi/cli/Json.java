@@ -37,6 +37,10 @@ final class Json {
             sizes.add(s);
         }
         n.put("parameters", net.layout().count());
+        ArrayNode acts = n.putArray("activations"); // one per hidden layer
+        for (io.github.shikumi.model.Activation a : net.activations()) {
+            acts.add(a.id());
+        }
         return n;
     }
 

@@ -66,8 +66,8 @@ final class MiniBatchTrain {
     Integer call() {
         Text t = Text.of(Locale.getDefault());
         SgdSettings.Precision precision = precision(c.precision);
-        SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.eta,
-                c.momentum != null ? c.momentum : 0.9, c.random.seed, c.validation != null ? c.validation : 0,
+        SgdSettings s = new SgdSettings(c.batch != null ? c.batch : 100, c.epochs != null ? c.epochs : 5, c.rule(c.eta),
+                c.random.seed, c.validation != null ? c.validation : 0,
                 c.patience != null ? c.patience : 0,
                 c.threads.value != null ? c.threads.value : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
@@ -99,7 +99,8 @@ final class MiniBatchTrain {
                 }
             }
             Sizes.checkParameters(c.spec, t, sizes[0], hidden, sizes[sizes.length - 1], c.layers != null ? "--layers" : "--hidden");
-            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed);
+            start = Network.initialFanIn(new ParamLayout(sizes), train, out, c.random.seed)
+                    .withActivations(Roles.activations(c.activation, hidden.length, c.spec, t));
         }
         if (c.out != null) {
             AtomicFiles.checkWritable(c.out, c.force.on);
@@ -178,14 +179,16 @@ final class MiniBatchTrain {
     }
 
     private void header(PrintWriter w, Text t, Dataset train, Dataset test, Network start, SgdSettings s) {
-        w.println(t.get("sgd.title"));
+        // the rule mini-batches always ran (momentum) keeps its title; another rule is named in it
+        w.println(s.rule().name().equals(TrainCommand.MINI_BATCH_RULE) ? t.get("sgd.title") : t.get("sgd.titleRule", s.rule().name()));
         w.println(t.get("train.data", train.name(), train.size(), train.shapeText(), labels(train)));
         if (test != null) {
             w.println(t.get("sgd.test", test.name(), test.size()));
         }
         w.println(t.get("sgd.network", start.layout().shapeText(), start.layout().count(),
                 t.get(start.output() == Output.SOFTMAX ? "sgd.softmax" : "sgd.sigmoid")));
-        w.println(t.get("sgd.settings", s.batch(), s.epochs(), Fmt.sig(s.eta()), Fmt.sig(((io.github.shikumi.update.MomentumUpdate) s.rule()).momentum()), s.seed(),
+        Roles.activationLine(w, t, start);
+        w.println(t.get("sgd.settings", s.batch(), s.epochs(), Roles.settingsText(t, s.rule()), s.seed(),
                 s.precision().name().toLowerCase(Locale.ROOT), s.threads()));
         if (s.validation() > 0) {
             w.println(t.get("sgd.validation", Fmt.percent(s.validation()), s.patience()));
@@ -220,8 +223,8 @@ final class MiniBatchTrain {
         ObjectNode set = root.putObject("settings");
         set.put("batch", s.batch());
         set.put("epochs", s.epochs());
-        set.put("eta", s.eta());
-        set.put("momentum", ((io.github.shikumi.update.MomentumUpdate) s.rule()).momentum());
+        set.put("optimizer", s.rule().name());
+        Roles.putSettings(set, s.rule()); // η and the rule's own settings (momentum: μ; adam: β1, β2, ε)
         set.put("seed", s.seed());
         set.put("validation", s.validation());
         set.put("patience", s.patience());

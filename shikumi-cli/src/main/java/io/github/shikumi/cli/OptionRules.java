@@ -1,7 +1,10 @@
 package io.github.shikumi.cli;
 
+import io.github.shikumi.update.UpdateRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -63,6 +66,44 @@ final class OptionRules {
     /** {@code option} and {@code other} cannot both be given ("--hidden cannot be used with --layers"). */
     OptionRules notWith(String option, String other) {
         return needs(option, !given(other), "usage.notWith", other);
+    }
+
+    /**
+     * The settings of the update rules besides η ({@code --momentum}, {@code --beta1}, …: the option of each setting
+     * is {@code --} and its name), if given, need the rule {@code rule} to take them ({@link UpdateRules#settings}).
+     *
+     * @throws io.github.shikumi.text.ShikumiException for {@code optimizer} when there is no rule of that name
+     */
+    OptionRules ruleSettings(String rule) {
+        Map<String, Double> applies = UpdateRules.settings(rule);
+        for (String other : UpdateRules.names()) {
+            for (String setting : UpdateRules.settings(other).keySet()) {
+                needs("--" + setting, applies.containsKey(setting), "usage.ruleSetting", rule, takers(setting));
+            }
+        }
+        return this;
+    }
+
+    /** The settings of {@code rule} given on the command line, by their names in {@link UpdateRules#settings}. */
+    Map<String, Double> ruleValues(String rule) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String setting : UpdateRules.settings(rule).keySet()) {
+            if (given("--" + setting)) {
+                values.put(setting, spec.findOption("--" + setting).getValue());
+            }
+        }
+        return values;
+    }
+
+    /** "momentum", "gd or momentum": the rules that take {@code setting}. */
+    private String takers(String setting) {
+        List<String> names = new ArrayList<>();
+        for (String rule : UpdateRules.names()) {
+            if (UpdateRules.settings(rule).containsKey(setting)) {
+                names.add(rule);
+            }
+        }
+        return or(names.toArray(new String[0]));
     }
 
     /** {@code --shape}, if given, needs CSV data: bundled sets, bitmap text and IDX files carry their own shape. */

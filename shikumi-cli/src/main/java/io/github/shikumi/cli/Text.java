@@ -25,6 +25,11 @@ public final class Text {
         return locale;
     }
 
+    /** Whether the bundle has {@code key} (texts that a role may or may not have, e.g. a setting's symbol). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale).format(args);

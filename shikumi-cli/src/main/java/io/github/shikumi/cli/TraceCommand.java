@@ -1,6 +1,7 @@
 package io.github.shikumi.cli;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
@@ -73,8 +74,12 @@ public final class TraceCommand implements Callable<Integer> {
             w.println("  " + t.get(l == last ? "trace.outputLayer" : "trace.hiddenLayer", L, lay.units(l)));
             String u = unitLetter(lay, l);
             String v = inputLetter(lay, l);
-            w.println("  s" + L + "[" + u + "] = Σ_" + v + " w" + L + "[" + u + "][" + v + "]·" + in + "[" + v + "] − θ" + L + "[" + u + "],   "
-                    + out + "[" + u + "] = σ(s" + L + "[" + u + "]) = 1/(1 + e^(−s" + L + "[" + u + "]))");
+            Activation f = net.unitFunction(l); // the layer's role: z = f(s)
+            String sU = "s" + L + "[" + u + "]";
+            // the book's σ keeps the book's notation; another activation shows its own definition
+            String def = f == Activation.SIGMOID ? " = 1/(1 + e^(−" + sU + "))" : ",   " + f.formula();
+            w.println("  " + sU + " = Σ_" + v + " w" + L + "[" + u + "][" + v + "]·" + in + "[" + v + "] − θ" + L + "[" + u + "],   "
+                    + out + "[" + u + "] = " + f.symbol() + "(" + sU + ")" + def);
             for (int j = 0; j < lay.units(l); j++) {
                 List<String> terms = new ArrayList<>();
                 for (int i = 0; i < lay.fanIn(l); i++) {
@@ -82,7 +87,8 @@ public final class TraceCommand implements Callable<Integer> {
                 }
                 String lhs = "  s" + L + "[" + (j + 1) + "] = ";
                 print(w, lhs, String.join(" + ", terms) + " − " + Fmt.term(net.threshold(l, j)) + " = " + Fmt.sig(tr.s(l, j)));
-                w.println("  " + out + "[" + (j + 1) + "] = σ(" + Fmt.sig(tr.s(l, j)) + ") = " + Fmt.sig(tr.z(l, j)));
+                // z = f(s)
+                w.println("  " + out + "[" + (j + 1) + "] = " + f.symbol() + "(" + Fmt.sig(tr.s(l, j)) + ") = " + Fmt.sig(tr.z(l, j)));
             }
         }
         w.println();
@@ -97,26 +103,30 @@ public final class TraceCommand implements Callable<Integer> {
         w.println(t.get("trace.backward"));
         String lo = lay.layerName(last);
         w.println();
-        w.println("  δ" + lo + "[k] = −(t[k] − z[k])·z[k](1 − z[k])");
+        Activation fo = net.unitFunction(last); // the book's output layer: σ, f'(z) = z(1 − z)
+        w.println("  δ" + lo + "[k] = −(t[k] − z[k])·" + derivative(fo, "z[k]", "s" + lo + "[k]"));
         for (int k = 0; k < lay.units(last); k++) {
             double z = tr.z(last, k);
-            w.println("  δ" + lo + "[" + (k + 1) + "] = −(" + Fmt.sig(target[k]) + " − " + Fmt.sig(z) + ")·" + Fmt.sig(z)
-                    + "·(1 − " + Fmt.sig(z) + ") = " + Fmt.sig(tr.delta(last, k)));
+            // δ_k = −(t_k − z_k)·f'(z_k)
+            w.println("  δ" + lo + "[" + (k + 1) + "] = −(" + Fmt.sig(target[k]) + " − " + Fmt.sig(z) + ")·" + derivativeValue(fo, z)
+                    + " = " + Fmt.sig(tr.delta(last, k)));
         }
         for (int l = last - 1; l >= 0; l--) {
             String L = lay.layerName(l);
             String A = lay.layerName(l + 1);
             String out = outputSymbol(lay, l);
             w.println();
-            w.println("  δ" + L + "[j] = (Σ_k δ" + A + "[k]·w" + A + "[k][j])·" + out + "[j](1 − " + out + "[j])");
+            Activation f = net.unitFunction(l);
+            w.println("  δ" + L + "[j] = (Σ_k δ" + A + "[k]·w" + A + "[k][j])·" + derivative(f, out + "[j]", "s" + L + "[j]"));
             for (int j = 0; j < lay.units(l); j++) {
                 List<String> terms = new ArrayList<>();
                 for (int k = 0; k < lay.units(l + 1); k++) {
                     terms.add(Fmt.term(tr.delta(l + 1, k)) + "·" + Fmt.term(net.weight(l + 1, k, j)));
                 }
                 double h = tr.z(l, j);
-                print(w, "  δ" + L + "[" + (j + 1) + "] = ", "(" + String.join(" + ", terms) + ")·" + Fmt.sig(h) + "·(1 − "
-                        + Fmt.sig(h) + ") = " + Fmt.sig(tr.backSum(l, j)) + "·" + Fmt.sig(h * (1 - h)) + " = " + Fmt.sig(tr.delta(l, j)));
+                // δ_j = (Σ_k δ_k·w_kj)·f'(h_j)
+                print(w, "  δ" + L + "[" + (j + 1) + "] = ", "(" + String.join(" + ", terms) + ")·" + derivativeValue(f, h)
+                        + " = " + Fmt.sig(tr.backSum(l, j)) + "·" + Fmt.sig(f.derivativeFromOutput(h)) + " = " + Fmt.sig(tr.delta(l, j)));
             }
         }
         w.println();
@@ -159,6 +169,7 @@ public final class TraceCommand implements Callable<Integer> {
         for (int l = 0; l < lay.layers(); l++) {
             var layer = layers.addObject();
             layer.put("name", lay.layerName(l));
+            layer.put("activation", net.unitFunction(l).id()); // trace needs the sigmoid output layer: never null
             double[] s = new double[lay.units(l)];
             double[] z = new double[lay.units(l)];
             double[] delta = new double[lay.units(l)];
@@ -178,6 +189,24 @@ public final class TraceCommand implements Callable<Integer> {
         }
         root.set("gradient", Json.numbers(tr.gradient()));
         return root;
+    }
+
+    /**
+     * f'(s) written with the unit's output {@code z}: the book's σ as z(1 − z) (its derivative formula with the
+     * output substituted), another activation as {@code f'(s) (f' = …)} with its own derivative formula.
+     */
+    static String derivative(Activation f, String z, String s) {
+        String withOutput = f.derivativeFormula().replace("z", z);
+        return f == Activation.SIGMOID ? withOutput : f.symbol() + "'(" + s + "),   " + f.symbol() + "' = " + withOutput;
+    }
+
+    /** The value of f' for output {@code z} as the trace substitutes it: σ as z·(1 − z) (the book's), else f'(z) itself. */
+    static String derivativeValue(Activation f, double z) {
+        if (f == Activation.SIGMOID) {
+            String v = Fmt.sig(z);
+            return v + "·(1 − " + v + ")";
+        }
+        return Fmt.sig(f.derivativeFromOutput(z));
     }
 
     /** The book's index letters: i for inputs, j for hidden units, k for output units. */

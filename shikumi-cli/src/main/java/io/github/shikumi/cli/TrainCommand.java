@@ -6,13 +6,17 @@ import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
+import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +46,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** η: as given, else the book's 0.05 (full batch) or 0.1 (mini-batches). */
     double eta;
+
+    /** The full-batch run's update rule (set in {@link #call()}). */
+    UpdateRule rule;
 
     @Mixin
     CommonOptions.Iterations iterations;
@@ -74,8 +81,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", descriptionKey = "batch")
     Integer batch;
 
+    // issue 12: roles, not flags
+    @Option(names = "--activation", paramLabel = "F,...", hideParamSyntax = true, split = ",",
+            descriptionKey = "activation", completionCandidates = Roles.ActivationNames.class)
+    java.util.List<String> activation;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", descriptionKey = "optimizer",
+            completionCandidates = Roles.RuleNames.class)
+    String optimizer;
+
+    // the settings of the update rules besides η (UpdateRules.settings): each applies only to its rule
     @Option(names = "--momentum", paramLabel = "μ", descriptionKey = "momentum")
     Double momentum;
+
+    @Option(names = "--beta1", paramLabel = "β1", descriptionKey = "beta1")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "β2", descriptionKey = "beta2")
+    Double beta2;
+
+    @Option(names = "--epsilon", paramLabel = "ε", descriptionKey = "epsilon")
+    Double epsilon;
 
     @Option(names = "--validation", paramLabel = "SHARE", descriptionKey = "validation")
     Double validation;
@@ -102,8 +128,9 @@ public final class TrainCommand implements Callable<Integer> {
     void checkOptions(Text t) {
         boolean mini = miniBatch();
         boolean fromFile = init.file != null;
-        OptionRules.of(spec, t)
-                .needs("--momentum", mini, "usage.needsMiniBatch")
+        OptionRules rules = OptionRules.of(spec, t);
+        rules.ruleSettings(ruleName()) // --momentum only with momentum, --beta1 … only with adam
+                .needs("--activation", !fromFile, "usage.initFixes")
                 .needs("--validation", mini, "usage.needsMiniBatch")
                 .needs("--patience", mini, "usage.needsMiniBatch")
                 .needs("--threads", mini, "usage.needsMiniBatch")
@@ -121,6 +148,22 @@ public final class TrainCommand implements Callable<Integer> {
                 .shapeFor(data.data);
     }
 
+    /** The update rule asked for: --optimizer, else gd (the book's) with full batches and momentum with mini-batches. */
+    String ruleName() {
+        return optimizer != null ? optimizer.toLowerCase(Locale.ROOT) : miniBatch() ? MINI_BATCH_RULE : FULL_BATCH_RULE;
+    }
+
+    /** The book's p ← p − η·∂E/∂p. */
+    static final String FULL_BATCH_RULE = "gd";
+
+    /** Mini-batches: v ← μ·v − η·g, p ← p + v (as before issue 12). */
+    static final String MINI_BATCH_RULE = "momentum";
+
+    /** The rule of {@link #ruleName()} with η and the settings given on the command line (the others take their defaults). */
+    UpdateRule rule(double eta) {
+        return UpdateRules.create(ruleName(), eta, OptionRules.of(spec, null).ruleValues(ruleName()));
+    }
+
     @Override
     public Integer call() {
         Text text = Text.of(Locale.getDefault());
@@ -130,12 +173,15 @@ public final class TrainCommand implements Callable<Integer> {
             return new MiniBatchTrain(this).call();
         }
         eta = etaOption.or(GradientDescent.BOOK_ETA);
-        GradientDescent gd = new GradientDescent(eta); // validates η before any work
+        rule = rule(eta); // validates η and the rule's settings before any work
+        GradientDescent gd = new GradientDescent(rule);
         Dataset d = data.load();
         Output kind = MiniBatchTrain.output(this.output);
         int[] hid = layers != null ? MiniBatchTrain.hiddenOf(layers, d) : random.hidden;
+        List<Activation> acts = Roles.activations(activation, hid.length, spec, text);
         Sizes.checkRun(spec, text, d, hid, iterations.value, 1, layers != null ? "--layers" : "--hidden");
-        Network start = init.file != null ? Models.load(init.file, d) : Network.initial(d, random.seed, hid).withOutput(kind);
+        Network start = init.file != null ? Models.load(init.file, d)
+                : Network.initial(d, random.seed, hid).withOutput(kind).withActivations(acts);
         if (out != null) {
             AtomicFiles.checkWritable(out, force.on);
         }
@@ -168,6 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
         Json.putNetwork(root, h.initial());
         Json.putData(root, d);
         root.put("eta", eta);
+        Roles.putRule(root, rule);
         root.put("iterations", h.iterations());
         root.putNull("diverged");
         if (init.file == null) {
@@ -210,6 +257,7 @@ public final class TrainCommand implements Callable<Integer> {
             Json.putNetwork(root, h.initial());
             Json.putData(root, d);
             root.put("eta", eta);
+            Roles.putRule(root, rule);
             root.put("iterations", h.iterations());
             root.put("diverged", k);
             if (init.file == null) {
@@ -238,6 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
             w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
             w.println(init.file == null ? t.get("train.settings", Fmt.sig(eta), iterations.value, random.seed)
                     : t.get("train.settingsInit", Fmt.sig(eta), iterations.value, init.file.toString()));
+            roleLines(w, t, net);
             w.println();
             w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
             w.println(Fmt.pad("E", 12) + Fmt.padLeft(k > 0 ? Fmt.sig(h.e(0)) : "–", 14) + Fmt.padLeft("–", 14));
@@ -274,6 +323,17 @@ public final class TrainCommand implements Callable<Integer> {
         return p;
     }
 
+    /**
+     * The roles beyond the book's: the hidden layers' activations unless all are σ, the update rule unless it is
+     * the book's gd (the book's run prints what it always printed).
+     */
+    private void roleLines(PrintWriter w, Text t, Network net) {
+        Roles.activationLine(w, t, net);
+        if (!rule.name().equals(FULL_BATCH_RULE)) {
+            w.println(t.get("train.rule", rule.name(), Roles.settingsText(t, rule)));
+        }
+    }
+
     private void printHuman(PrintWriter w, Text t, Dataset d, History h, Confusion before, Confusion after) {
         Network net = h.initial();
         w.println(t.get("train.title"));
@@ -281,6 +341,7 @@ public final class TrainCommand implements Callable<Integer> {
         w.println(t.get("train.network", net.layout().shapeText(), net.layout().count()));
         w.println(init.file == null ? t.get("train.settings", Fmt.sig(eta), h.iterations(), random.seed)
                 : t.get("train.settingsInit", Fmt.sig(eta), h.iterations(), init.file.toString()));
+        roleLines(w, t, net);
         w.println();
         w.println(Fmt.pad("", 12) + Fmt.padLeft(t.get("train.before"), 14) + Fmt.padLeft(t.get("train.after"), 14));
         w.println(Fmt.pad("E", 12) + Fmt.padLeft(Fmt.sig(h.e(0)), 14) + Fmt.padLeft(Fmt.sig(h.e(h.iterations())), 14));

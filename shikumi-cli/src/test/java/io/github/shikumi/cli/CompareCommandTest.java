@@ -101,9 +101,16 @@ class CompareCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(gif).doesNotExist();
 
-        CliRun o = CliRun.of("compare", "--data", data, "--optimizers", "gd,adam", "--lang", "en");
+        CliRun o = CliRun.of("compare", "--data", data, "--optimizers", "gd,lbfgs", "--lang", "en");
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).startsWith("shikumi: --optimizers: unknown optimizer \"adam\" (known: gd, momentum, cg, derivative-free, solver)");
+        assertThat(o.err()).startsWith("shikumi: --optimizers: unknown optimizer \"lbfgs\" (known: "
+                + String.join(", ", io.github.shikumi.optim.Optimizers.NAMES) + ")");
+        // adam (issue 12) is one of them and explains its iteration in both languages
+        for (String lang : java.util.List.of("en", "ja")) {
+            CliRun adam = CliRun.of("compare", "--data", data, "--optimizers", "gd,adam", "--iterations", "5", "--lang", lang);
+            assertThat(adam.exit()).as(adam.err()).isEqualTo(0);
+            assertThat(adam.out()).contains("adam: ", "√v̂ + ε");
+        }
 
         Path missing = dir.resolve("no/such/e.png");
         CliRun m = CliRun.of("compare", "--data", data, "--chart", missing.toString(), "--lang", "en");

@@ -61,8 +61,8 @@ class ParseErrorsTest {
         try {
             Locale.setDefault(Locale.JAPAN);
             assertOneLine(CliRun.of("train", "--bogus"), "不明なオプションです: --bogus (参照: shikumi train --help)");
-            assertOneLine(CliRun.of("train", "--momentum", "0.9"),
-                    "--momentum はミニバッチ学習 (--epochs、--batch または idx: データ) でのみ使えます");
+            assertOneLine(CliRun.of("train", "--precision", "double"),
+                    "--precision はミニバッチ学習 (--epochs、--batch または idx: データ) でのみ使えます");
         } finally {
             Locale.setDefault(saved);
         }

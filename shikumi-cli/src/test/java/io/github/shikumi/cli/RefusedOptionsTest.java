@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RefusedOptionsTest {
     private static final String MINI = " needs mini-batch training (--epochs or --batch or idx: data)";
     private static final String FULL = " only applies to full-batch training, not to mini-batch training (--epochs or --batch or idx: data)";
-    private static final String INIT = " cannot be used with --init: the model file fixes the network's shape and output layer";
+    private static final String INIT = " cannot be used with --init: the model file fixes the network's shape, activations and output layer";
     private static final String MODEL = "../examples/book-model.json";
 
     @TempDir
@@ -30,7 +30,15 @@ class RefusedOptionsTest {
 
     static Stream<Arguments> trainRefusals() {
         return Stream.of(
-                Arguments.of("--momentum 0.9", "--momentum" + MINI),
+                Arguments.of("--momentum 0.9", "--momentum does not apply to the update rule gd (it is a setting of --optimizer momentum)"),
+                Arguments.of("--optimizer adam --momentum 0.9",
+                        "--momentum does not apply to the update rule adam (it is a setting of --optimizer momentum)"),
+                Arguments.of("--beta1 0.8", "--beta1 does not apply to the update rule gd (it is a setting of --optimizer adam)"),
+                Arguments.of("--epochs 1 --epsilon 1e-7",
+                        "--epsilon does not apply to the update rule momentum (it is a setting of --optimizer adam)"),
+                Arguments.of("--optimizer momentum --beta2 0.99",
+                        "--beta2 does not apply to the update rule momentum (it is a setting of --optimizer adam)"),
+                Arguments.of("--activation tanh --init m.json", "--activation" + INIT),
                 Arguments.of("--precision double", "--precision" + MINI),
                 Arguments.of("--validation 0.1", "--validation" + MINI),
                 Arguments.of("--patience 2", "--patience" + MINI),
@@ -115,9 +123,9 @@ class RefusedOptionsTest {
     @Test
     void refused_options_are_named_in_japanese_too() {
         assertRefused(CliRun.of("train", "--lang", "ja", "--momentum", "0.9"),
-                "--momentum はミニバッチ学習 (--epochs、--batch または idx: データ) でのみ使えます");
+                "--momentum は更新則 gd には使えません (--optimizer momentum の設定です)");
         assertRefused(CliRun.of("train", "--lang", "ja", "--hidden", "4", "--init", "m.json"),
-                "--hidden は --init と一緒に使えません: ネットワークの形と出力層はモデルファイルで決まります");
+                "--hidden は --init と一緒に使えません: ネットワークの形・活性化関数・出力層はモデルファイルで決まります");
         assertRefused(CliRun.of("train", "--lang", "ja", "--iterations", "5", "--epochs", "1"),
                 "--iterations はフルバッチ学習でのみ使えます。ミニバッチ学習 (--epochs、--batch または idx: データ) では使えません");
         assertRefused(CliRun.of("sweep", "--lang", "ja", "--force"), "--force は --csv または --chart と一緒にのみ使えます");
