@@ -69,11 +69,31 @@ class SameBitsAcrossJvmsTest {
     }
 
     @Test
+    void tanh_and_relu_layers_trained_by_adam_give_the_same_bits_in_every_jvm() throws Exception {
+        // the other roles: tanh (StrictMath) and ReLU per layer, Adam's state and StrictMath.pow
+        sameEverywhere("roles", List.of("train", "--hidden", "5,4", "--activation", "tanh,relu", "--optimizer", "adam",
+                "--eta", "0.01", "--iterations", "300"));
+    }
+
+    @Test
+    void a_float_mini_batch_run_with_tanh_and_adam_gives_the_same_bits_in_every_jvm_and_thread_count() throws Exception {
+        Path fm = Path.of("/usr/share/datasets/fashion-mnist");
+        assumeTrue(Files.isDirectory(fm), "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+        floatSameEverywhere("fmroles", List.of("train", "--data", "idx:" + fm, "--layers", "784,24,10", "--output",
+                "softmax", "--activation", "tanh", "--optimizer", "adam", "--eta", "0.001", "--batch", "100",
+                "--epochs", "1"));
+    }
+
+    @Test
     void a_float_mini_batch_run_on_fashion_mnist_gives_the_same_bits_in_every_jvm_and_thread_count() throws Exception {
         Path fm = Path.of("/usr/share/datasets/fashion-mnist");
         assumeTrue(Files.isDirectory(fm), "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
-        List<String> args = List.of("train", "--data", "idx:" + fm, "--layers", "784,32,10", "--output", "softmax",
-                "--batch", "100", "--epochs", "1");
+        floatSameEverywhere("fm", List.of("train", "--data", "idx:" + fm, "--layers", "784,32,10", "--output", "softmax",
+                "--batch", "100", "--epochs", "1"));
+    }
+
+    /** A float run in the Vector API JVMs with 1 and 2 threads and in the plain one with 2. */
+    private void floatSameEverywhere(String name, List<String> args) throws Exception {
         List<String> reference = null;
         byte[] model = null;
         int run = 0;
@@ -81,7 +101,7 @@ class SameBitsAcrossJvmsTest {
             for (String threads : jvm.size() == 2 ? List.of("1", "2") : List.of("2")) {
                 List<String> a = new ArrayList<>(args);
                 a.addAll(List.of("--threads", threads));
-                Path out = dir.resolve("fm" + run++ + ".json");
+                Path out = dir.resolve(name + run++ + ".json");
                 List<String> fp = fingerprint(jvm, a, out);
                 byte[] bytes = Files.readAllBytes(out);
                 if (reference == null) {
