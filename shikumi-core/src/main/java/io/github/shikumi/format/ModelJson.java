@@ -180,8 +180,17 @@ public final class ModelJson {
         return new Network(layout, labels, h, w, params, provenance, output, activations);
     }
 
-    /** One activation per hidden layer from a name (for all of them) or an array of names. */
-    private static List<Activation> activations(String name, JsonNode node, int hidden) {
+    /**
+     * The activations of a file's {@code "activation"} field: one name for every hidden layer, or an array of one
+     * name per hidden layer (also for other formats that carry a model, such as the PyTorch state).
+     *
+     * @param name   the file's name for messages
+     * @param node   the field's value
+     * @param hidden the number of hidden layers
+     * @return one activation per hidden layer
+     * @throws ShikumiException naming {@code activation} (or its element) for an unknown name or a wrong count
+     */
+    public static List<Activation> activations(String name, JsonNode node, int hidden) {
         List<Activation> out = new ArrayList<>();
         if (node.isTextual()) {
             Activation a = activation(name + ": activation", node);

@@ -16,11 +16,12 @@ import java.util.List;
  * computes the same bits.
  *
  * <p>A further activation (leaky ReLU, say) is one more constant here: its value and derivative in double and
- * float, its two spreadsheet formulas and its texts. Nothing else names the constants.
+ * float, its two spreadsheet formulas, its texts, its ONNX operator and its PyTorch function. Nothing else
+ * names the constants.
  */
 public enum Activation {
     /** The book's σ(s) = 1 / (1 + e^(−s)), σ' = z(1 − z). */
-    SIGMOID("sigmoid", "σ", "σ(s) = 1 / (1 + e^(−s))", "z(1 − z)") {
+    SIGMOID("sigmoid", "σ", "σ(s) = 1 / (1 + e^(−s))", "z(1 − z)", "Sigmoid", "torch.sigmoid") {
         @Override
         public double value(double s) {
             return Exp.sigmoid(s);
@@ -52,7 +53,7 @@ public enum Activation {
         }
     },
     /** tanh(s) = (e^s − e^(−s)) / (e^s + e^(−s)), tanh' = 1 − z². */
-    TANH("tanh", "tanh", "tanh(s) = (e^s − e^(−s)) / (e^s + e^(−s))", "1 − z²") {
+    TANH("tanh", "tanh", "tanh(s) = (e^s − e^(−s)) / (e^s + e^(−s))", "1 − z²", "Tanh", "torch.tanh") {
         @Override
         public double value(double s) {
             return StrictMath.tanh(s);
@@ -84,7 +85,7 @@ public enum Activation {
         }
     },
     /** ReLU(s) = max(0, s), ReLU' = 1 where z &gt; 0, else 0 (also at s = 0, as PyTorch). */
-    RELU("relu", "ReLU", "ReLU(s) = max(0, s)", "1 (z > 0), 0 (z = 0)") {
+    RELU("relu", "ReLU", "ReLU(s) = max(0, s)", "1 (z > 0), 0 (z = 0)", "Relu", "torch.relu") {
         @Override
         public double value(double s) {
             return Math.max(0.0, s);
@@ -116,7 +117,7 @@ public enum Activation {
         }
     },
     /** The identity z = s, derivative 1: a linear layer. */
-    IDENTITY("identity", "id", "z = s", "1") {
+    IDENTITY("identity", "id", "z = s", "1", "Identity", "") {
         @Override
         public double value(double s) {
             return s;
@@ -152,12 +153,35 @@ public enum Activation {
     private final String symbol;
     private final String formula;
     private final String derivative;
+    private final String onnx;
+    private final String torch;
 
-    Activation(String id, String symbol, String formula, String derivative) {
+    Activation(String id, String symbol, String formula, String derivative, String onnx, String torch) {
         this.id = id;
         this.symbol = symbol;
         this.formula = formula;
         this.derivative = derivative;
+        this.onnx = onnx;
+        this.torch = torch;
+    }
+
+    /**
+     * The ONNX operator of this function (opset 13): Sigmoid, Tanh, Relu, Identity.
+     *
+     * @return the operator type
+     */
+    public String onnxOperator() {
+        return onnx;
+    }
+
+    /**
+     * The PyTorch expression of z for the expression {@code s}, e.g. {@code torch.tanh(s)}.
+     *
+     * @param s a Python expression
+     * @return the expression of z
+     */
+    public String torchExpression(String s) {
+        return torch.isEmpty() ? s : torch + "(" + s + ")";
     }
 
     /**

@@ -23,7 +23,7 @@ import java.nio.file.Path;
 
 /**
  * A network as an ONNX model, in standard operators only: for every weight layer l, {@code Gemm} (with
- * {@code transB = 1}: the weights are stored as the book's w_ji, one row per unit j) then {@code Sigmoid}; a
+ * {@code transB = 1}: the weights are stored as the book's w_ji, one row per unit j) then the layer's activation ({@code Sigmoid}, {@code Tanh}, {@code Relu}, {@code Identity}); a
  * softmax network ends with {@code Softmax} instead. ONNX's Gemm adds a bias, {@code Y = X·Wᵀ + b}, where the
  * book subtracts a threshold, {@code s_j = Σ_i w_ji·x_i − θ_j}: so {@code b_j = −θ_j}.
  *
@@ -50,7 +50,7 @@ public final class OnnxExport {
     /**
      * The ONNX model of a network.
      *
-     * @param net the network (sigmoid units; a sigmoid or softmax output layer)
+     * @param net the network (any activation per hidden layer; a sigmoid or softmax output layer)
      * @return the model message
      */
     public static ModelProto model(Network net) {
@@ -86,7 +86,10 @@ public final class OnnxExport {
             } else if (last && net.output() != Output.SIGMOID) {
                 throw new ShikumiException("output", Msg.MODEL_OUTPUT, net.output().id(), Output.SIGMOID.id() + ", " + Output.SOFTMAX.id());
             } else {
-                g.addNode(NodeProto.newBuilder().setOpType("Sigmoid").setName("sigmoid" + (l + 1)).addInput(s).addOutput(z));
+                // z = f(s): the layer's activation (the book's σ; the sigmoid output layer's σ)
+                String op = net.unitFunction(l).onnxOperator();
+                g.addNode(NodeProto.newBuilder().setOpType(op).setName(op.toLowerCase(java.util.Locale.ROOT) + (l + 1))
+                        .addInput(s).addOutput(z));
             }
             x = z;
         }

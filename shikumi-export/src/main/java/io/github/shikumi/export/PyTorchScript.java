@@ -159,8 +159,18 @@ public final class PyTorchScript {
         line(py, "        self.layers = torch.nn.ModuleList(BookLayer(layer[\"w\"], layer[\"theta\"]) for layer in layers)");
         line(py, "");
         line(py, "    def forward(self, x):");
-        line(py, "        for layer in self.layers[:-1]:");
-        line(py, "            x = torch.sigmoid(layer(x))  " + c(ja, "# z = σ(s) = 1 / (1 + e^−s)", "# z = σ(s) = 1 / (1 + e^−s)"));
+        java.util.List<io.github.shikumi.model.Activation> acts = start.activations();
+        if (acts.stream().distinct().count() <= 1) {
+            io.github.shikumi.model.Activation f = acts.isEmpty() ? io.github.shikumi.model.Activation.SIGMOID : acts.get(0);
+            String formula = f == io.github.shikumi.model.Activation.SIGMOID ? "σ(s) = 1 / (1 + e^−s)" : f.formula();
+            line(py, "        for layer in self.layers[:-1]:");
+            line(py, "            x = " + f.torchExpression("layer(x)") + "  # z = " + formula);
+        } else {
+            for (int l = 0; l < acts.size(); l++) { // one activation per hidden layer
+                line(py, "        x = " + acts.get(l).torchExpression("self.layers[" + l + "](x)") + "  # z = "
+                        + acts.get(l).formula());
+            }
+        }
         line(py, "        s = self.layers[-1](x)");
         line(py, "        return torch.sigmoid(s) if OUTPUT == \"sigmoid\" else torch.softmax(s, dim=1)");
         line(py, "");
@@ -200,6 +210,7 @@ public final class PyTorchScript {
         line(py, "    \"labels\": LABELS,");
         line(py, "    \"inputShape\": [HEIGHT, WIDTH],");
         line(py, "    \"output\": OUTPUT,");
+        line(py, "    \"activation\": " + json(activationIds(start)) + ",");
         line(py, "    \"provenance\": dict(PROVENANCE, trainer=\"pytorch \" + torch.__version__),");
         line(py, "    \"E\": history,");
         line(py, "    \"state_dict\": {name: value.tolist() for name, value in net.state_dict().items()},");
@@ -264,5 +275,13 @@ public final class PyTorchScript {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static java.util.List<String> activationIds(Network net) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (io.github.shikumi.model.Activation a : net.activations()) {
+            ids.add(a.id());
+        }
+        return ids;
     }
 }

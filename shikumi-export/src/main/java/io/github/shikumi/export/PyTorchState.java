@@ -23,7 +23,8 @@ import java.util.Map;
  * ({@value #FORMAT}: labels, input shape, output layer, provenance and the {@code state_dict} as nested lists).
  * The state_dict's tensors are read in order, a weight matrix then its vector, one pair per layer: the script's
  * {@code layers.L.w} / {@code layers.L.theta} (the book's θ), or {@code nn.Linear}'s {@code NAME.weight} /
- * {@code NAME.bias} of any MLP of sigmoid layers (then θ = −b, exact in floating point). Every double is taken
+ * {@code NAME.bias} of any MLP (its hidden layers' activations in an optional {@code "activation"} field, as in model
+ * JSON; sigmoid when absent) (then θ = −b, exact in floating point). Every double is taken
  * as written, so a state that only copied shikumi's numbers reads back bit for bit.
  */
 public final class PyTorchState {
@@ -154,7 +155,10 @@ public final class PyTorchState {
             prov.fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().isIntegralNumber() ? (Object) e.getValue().asLong()
                     : e.getValue().isNumber() ? (Object) e.getValue().asDouble() : e.getValue().asText()));
         }
-        return new Network(layout, labels, h, w, params, provenance, output);
+        java.util.List<io.github.shikumi.model.Activation> activations = root.has("activation")
+                ? io.github.shikumi.format.ModelJson.activations(name, root.get("activation"), layout.layers() - 1)
+                : java.util.Collections.nCopies(layout.layers() - 1, io.github.shikumi.model.Activation.SIGMOID);
+        return new Network(layout, labels, h, w, params, provenance, output, activations);
     }
 
     private static JsonNode field(String name, JsonNode root, String key) {

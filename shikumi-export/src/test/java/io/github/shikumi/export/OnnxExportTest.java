@@ -45,6 +45,19 @@ class OnnxExportTest {
         assertAgrees(trained, d);
     }
 
+    /** Tanh, ReLU and identity hidden layers become ONNX's Tanh, Relu and Identity: the runtime agrees. */
+    @Test
+    void onnx_runtime_agrees_on_every_activation_per_layer() throws Exception {
+        Dataset d = io.github.shikumi.format.Datasets.bundled("aple");
+        java.util.List<io.github.shikumi.model.Activation> all = java.util.List.of(io.github.shikumi.model.Activation.values());
+        for (io.github.shikumi.model.Activation a : all) {
+            assertAgrees(Network.initial(d, 4, 5).withActivations(java.util.List.of(a)), d);
+            io.github.shikumi.model.Activation b = all.get((a.ordinal() + 1) % all.size());
+            assertAgrees(Network.initialFanIn(new ParamLayout(20, 7, 6, 4), d, Output.SOFTMAX, 5)
+                    .withActivations(java.util.List.of(a, b)), d);
+        }
+    }
+
     @Test
     void the_file_names_its_input_and_output_with_shapes_and_carries_labels_and_provenance() throws Exception {
         Network net = ModelJson.read(BOOK_MODEL);
