@@ -81,7 +81,7 @@ public enum Activation {
 
         @Override
         public String derivativeCell(String z) {
-            return "1-" + z + "^2";
+            return "(1-" + z + "^2)";
         }
     },
     /** ReLU(s) = max(0, s), ReLU' = 1 where z &gt; 0, else 0 (also at s = 0, as PyTorch). */
@@ -225,7 +225,8 @@ public enum Activation {
     public abstract String cell(String s);
 
     /**
-     * The spreadsheet formula of f' for the cell holding z, e.g. {@code Q5*(1-Q5)}.
+     * The spreadsheet formula of f' for the cell holding z, e.g. {@code Q5*(1-Q5)}: a factor, safe to multiply
+     * by as it stands ({@code (1-Q5^2)} keeps its parentheses).
      *
      * @param z a cell reference
      * @return the formula, without "="

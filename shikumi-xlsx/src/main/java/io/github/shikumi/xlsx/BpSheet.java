@@ -1,6 +1,7 @@
 package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
@@ -38,6 +39,8 @@ final class BpSheet {
     private final BpLayout at;
     private final ParamLayout lay;
     private final Output output;
+    /** f[l]: the unit function of weight layer l (its activation; σ for a sigmoid output layer; null for softmax). */
+    private final Activation[] f;
     /** Each formula image's trace, and their sums: ∂E/∂p and E over the formula images. */
     private final Trace[] traces;
     private final double[] gradient;
@@ -53,6 +56,10 @@ final class BpSheet {
         this.at = at;
         this.lay = at.lay;
         this.output = model.output();
+        this.f = new Activation[model.layout().layers()];
+        for (int l = 0; l < f.length; l++) {
+            f[l] = model.unitFunction(l);
+        }
         traces = new Trace[at.images];
         gradient = new double[lay.count()];
         for (int n = 0; n < at.images; n++) {
@@ -203,9 +210,9 @@ final class BpSheet {
                 // s_j = Σ_i w_ji·x_i − θ_j
                 formula(Block.S, r, at.sColumn(l, j), "SUMPRODUCT(" + weights + "," + inputs + ")-"
                         + A1.abs(top, at.num0 + at.thetaColumn), tr.s(l, j), st.formula);
-                if (l < out || output == Output.SIGMOID) {
-                    // z_j = σ(s_j) = 1/(1 + e^(−s_j))
-                    formula(Block.Z, r, at.zColumn(l, j), OutputFormulas.sigmoid(A1.ref(r, at.sColumn(l, j))), tr.z(l, j),
+                if (f[l] != null) {
+                    // z_j = σ(s_j) = 1/(1 + e^(−s_j)), or the layer's activation: the role writes the formula
+                    formula(Block.Z, r, at.zColumn(l, j), f[l].cell(A1.ref(r, at.sColumn(l, j))), tr.z(l, j),
                             st.formula);
                 }
             }
@@ -224,7 +231,7 @@ final class BpSheet {
         for (int l = out - 1; l >= 0; l--) {
             for (int j = 0; j < lay.units(l); j++) {
                 // δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j)
-                formula(Block.DELTA, r, at.deltaColumn(l, j), hiddenDelta(at, r, l, j), tr.delta(l, j), st.formula);
+                formula(Block.DELTA, r, at.deltaColumn(l, j), hiddenDelta(at, r, l, j, f[l]), tr.delta(l, j), st.formula);
             }
         }
         for (int l = 0; l < lay.layers(); l++) {
@@ -301,7 +308,7 @@ final class BpSheet {
         int last = at.bandTop(at.images - 1); // the longest references are in the last band
         for (int l = 0; l < out; l++) {
             for (int j = 0; j < lay.units(l); j++) {
-                tooLong(at, hiddenDelta(at, last, l, j), "δ" + lay.layerName(l) + "[" + (j + 1) + "]", l + 1);
+                tooLong(at, hiddenDelta(at, last, l, j, model.activation(l)), "δ" + lay.layerName(l) + "[" + (j + 1) + "]", l + 1);
             }
         }
         tooLong(at, eFormula(at, last), "e", out);
@@ -311,12 +318,13 @@ final class BpSheet {
             for (int l = 0; l < lay.layers(); l++) {
                 for (int j = 0; j < lay.units(l); j++) {
                     String unit = lay.layerName(l) + "[" + (j + 1) + "]";
-                    boolean sigmoid = l < out || output == Output.SIGMOID;
+                    boolean sigmoid = model.unitFunction(l) == Activation.SIGMOID; // its EXP(−s) may overflow
                     if (sigmoid && Double.isInfinite(Math.exp(-tr.s(l, j)))) {
                         throw new XlsxException("model", Text.ERROR_EXP_OVERFLOW, n + 1, unit, tr.s(l, j));
                     }
                     // as the sheet computes it (u = EXP(s − max)), whatever floor core's z may have
-                    if (!sigmoid && data.target(n) == j && Math.exp(tr.s(l, j) - largestS(tr, l)) == 0) {
+                    if (model.unitFunction(l) == null && data.target(n) == j
+                            && Math.exp(tr.s(l, j) - largestS(tr, l)) == 0) {
                         throw new XlsxException("model", Text.ERROR_SOFTMAX_ZERO, n + 1, unit);
                     }
                 }
@@ -341,9 +349,10 @@ final class BpSheet {
 
     /**
      * δH_j = (Σ_k δ_k·w_kj)·h_j(1 − h_j) of hidden layer l, unit j, in the band starting at row r: the sum
-     * written out term by term, as the book does (its length grows with the units of layer l + 1).
+     * written out term by term, as the book does (its length grows with the units of layer l + 1), times the
+     * activation's derivative from the output as the role writes it (σ: h(1 − h); tanh: 1 − h²; …).
      */
-    static String hiddenDelta(BpLayout at, int r, int l, int j) {
+    static String hiddenDelta(BpLayout at, int r, int l, int j, Activation f) {
         ParamLayout lay = at.lay;
         StringBuilder sum = new StringBuilder("(");
         for (int k = 0; k < lay.units(l + 1); k++) {
@@ -355,7 +364,7 @@ final class BpSheet {
                     .append(A1.abs(at.paramsTop + at.blockRow(p), at.blockColumn(p)));
         }
         String z = A1.ref(r, at.zColumn(l, j));
-        return sum + ")*" + z + "*(1-" + z + ")";
+        return sum + ")*" + f.derivativeCell(z); // σ: the book's (Σ)*z*(1-z)
     }
 
     /** Workbook-level names: eta, iterations, E, Params, Gradient, Updated. */

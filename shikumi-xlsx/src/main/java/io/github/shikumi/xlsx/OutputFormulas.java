@@ -5,7 +5,7 @@ import io.github.shikumi.model.Output;
 /**
  * The spreadsheet formulas of the output layer and its loss, one set per {@link Output} (core's role:
  * sigmoid + squared error, softmax + cross-entropy), written to recalculate to core's numbers
- * ({@link Output#activate}, {@link Output#error}, {@link Output#delta}). Hidden layers are always sigmoid
+ * ({@link Output#activate}, {@link Output#error}, {@link Output#delta}). Hidden layers' formulas are their Activation's
  * units (core has no other), whose formulas the BP sheet writes itself.
  *
  * <p>Arguments are A1 references. A softmax output takes three helper groups of cells per image (the largest
@@ -57,11 +57,6 @@ final class OutputFormulas {
             // δO_k = ∂e/∂s_k = z_k − t_k (the softmax's derivative and the log's cancel)
             case SOFTMAX -> z + "-" + t;
         };
-    }
-
-    /** A hidden (or sigmoid output) unit: z_j = σ(s_j) = 1/(1 + e^(−s_j)). */
-    static String sigmoid(String s) {
-        return "1/(1+EXP(-" + s + "))";
     }
 
     /** Texts that describe the output layer's formulas: (sigmoid text, softmax text). */

@@ -34,7 +34,7 @@ final class Expect {
     /** Core's E and ∂E (Backprop, with the model's output layer and loss) at {@code params} over {@code data}: {E, g_0, g_1, …}. */
     static double[] core(Network model, double[] params, Dataset data) {
         double[] g = new double[params.length];
-        double e = new Backprop(model.layout(), model.output(), data).gradient(params, g);
+        double e = new Backprop(model, data).gradient(params, g);
         double[] out = new double[g.length + 1];
         out[0] = e;
         System.arraycopy(g, 0, out, 1, g.length);

@@ -85,6 +85,50 @@ class LibreOfficeRecalculationTest {
         }
     }
 
+    /**
+     * tanh, ReLU and identity hidden layers (TANH, MAX(0, …) and the plain sum as their formulas, their
+     * derivatives 1 − h², IF(h &gt; 0, 1, 0), 1): LibreOffice recalculates them to core's numbers, also after an
+     * edit that leaves every stored value stale.
+     */
+    @Test
+    void libreoffice_recalculates_tanh_relu_and_identity_workbooks_to_core_numbers() throws Exception {
+        Dataset aple = TestData.aple();
+        Dataset zeroOne = TestData.zeroOne();
+        Network tanh = Network.initial(aple, 2, 3).withActivations(List.of(io.github.shikumi.model.Activation.TANH));
+        Network trainedTanh = Training.gradientDescent(tanh, aple, 0.05, 300, TrainingListener.NONE).trained();
+        Network relu = Network.initial(aple, 3, 4).withActivations(List.of(io.github.shikumi.model.Activation.RELU))
+                .withOutput(Output.SOFTMAX);
+        Network mixed = Network.initial(zeroOne, 4, 4, 3).withActivations(List.of(io.github.shikumi.model.Activation.TANH,
+                io.github.shikumi.model.Activation.RELU));
+        Network linear = Network.initial(zeroOne, 5, 3).withActivations(List.of(io.github.shikumi.model.Activation.IDENTITY));
+        List<Network> nets = List.of(trainedTanh, relu, mixed, linear);
+        List<Dataset> data = List.of(aple, aple, zeroOne, zeroOne);
+        List<byte[]> books = new java.util.ArrayList<>();
+        for (int i = 0; i < nets.size(); i++) {
+            books.add(Expect.workbook(nets.get(i), data.get(i), 0.05, 1, i % 2 == 0 ? Locale.ENGLISH : Locale.JAPANESE));
+        }
+        int p = trainedTanh.layout().weight(0, 1, 7);
+        double[] edited = trainedTanh.params();
+        edited[p] -= 0.6;
+        try (Book book = Book.stored(books.get(0))) {
+            book.cell("eta").setCellValue(0.2);
+            book.blockCell("Params", trainedTanh.layout(), aple.height(), aple.width(), p).setCellValue(edited[p]);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.wb.write(out);
+            books.add(out.toByteArray());
+        }
+        List<byte[]> recalculated = LibreOffice.recalculate(work, books);
+        for (int i = 0; i < nets.size(); i++) {
+            try (Book book = Book.stored(recalculated.get(i))) {
+                Expect.matchesCore(book, nets.get(i), nets.get(i).params(), data.get(i), 0.05, REL, ABS);
+            }
+        }
+        try (Book book = Book.stored(recalculated.get(nets.size()))) {
+            assertThat(book.named("eta")).isEqualTo(0.2);
+            Expect.matchesCore(book, trainedTanh, edited, aple, 0.2, REL, ABS);
+        }
+    }
+
     @Test
     void libreoffice_recalculates_softmax_workbooks_to_core_numbers() throws Exception {
         Dataset aple = TestData.aple();
