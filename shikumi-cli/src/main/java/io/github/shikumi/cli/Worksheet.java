@@ -37,7 +37,7 @@ record Worksheet(int number, Long seed, Dataset data, int image, int iteration, 
 
     static Worksheet of(int number, Long seed, Dataset data, int image, int iteration, double eta, Network net) {
         Trace tr = Trace.of(net, data.image(image), data.target(image));
-        Backprop bp = new Backprop(net.layout(), net.output(), data);
+        Backprop bp = new Backprop(net, data);
         double[] g = new double[net.layout().count()];
         double e = bp.gradient(net.params(), g); // ∂E/∂p = Σ_images ∂e/∂p
         return new Worksheet(number, seed, data, image, iteration, eta, net, tr, g, e);

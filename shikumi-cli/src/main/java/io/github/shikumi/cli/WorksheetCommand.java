@@ -182,6 +182,11 @@ public final class WorksheetCommand implements Callable<Integer> {
         if (net.output() != Output.SIGMOID) {
             throw new UsageError(spec.commandLine(), text.get("ws.sigmoidOnly", net.output().id()));
         }
+        for (io.github.shikumi.model.Activation a : net.activations()) {
+            if (a != io.github.shikumi.model.Activation.SIGMOID) { // the sheet's formulas are the book's σ
+                throw new UsageError(spec.commandLine(), text.get("ws.sigmoidUnitsOnly", a.id()));
+            }
+        }
         if (!small) {
             throw new UsageError(spec.commandLine(), text.get("ws.tooLarge", lay.shapeText(), Worksheet.MAX_INPUTS,
                     Worksheet.MAX_UNITS, Worksheet.MAX_LAYERS - 1));

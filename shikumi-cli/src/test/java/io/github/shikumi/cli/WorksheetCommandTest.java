@@ -205,6 +205,20 @@ class WorksheetCommandTest {
         assertThat(Path.of(out)).doesNotExist();
     }
 
+    /** A model whose hidden units are not the book's σ: the hand-worked sheet cannot show it, one line, exit 2. */
+    @Test
+    void a_tanh_model_is_refused_naming_its_activation() {
+        Path model = dir.resolve("tanh.json");
+        assertThat(CliRun.of("train", "--iterations", "3", "--activation", "tanh", "--out", model.toString()).exit()).isZero();
+        String out = dir.resolve("t.html").toString();
+        CliRun r = CliRun.of("worksheet", "--model", model.toString(), "--out", out, "--lang", "en");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLine()).contains("activation \"tanh\"").contains("export-xlsx").doesNotContain("\n");
+        assertThat(CliRun.of("worksheet", "--model", model.toString(), "--out", out, "--lang", "ja").errLine())
+                .contains("活性化関数 \"tanh\"");
+        assertThat(Path.of(out)).doesNotExist();
+    }
+
     @Test
     void one_sheet_takes_under_half_a_second_and_a_class_set_of_30_under_3_seconds() {
         long best1 = Long.MAX_VALUE;
