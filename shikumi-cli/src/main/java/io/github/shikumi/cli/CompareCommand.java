@@ -166,7 +166,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         w.println();
         for (Comparison.Entry e : entries) {
-            w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + t.get("compare.iteration." + e.optimizer()));
+            w.println(e.optimizer() + ": " + names.optimizer(e.optimizer()) + ". " + (t.has("compare.iteration." + e.optimizer())
+                    ? t.get("compare.iteration." + e.optimizer()) : t.get("compare.iteration.rule"))); // a rule without its own text
         }
         if (chart.file != null) {
             w.println(t.get("compare.chart", chart.file.toString()));
