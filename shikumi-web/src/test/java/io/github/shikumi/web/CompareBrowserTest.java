@@ -54,6 +54,7 @@ class CompareBrowserTest extends PageTest {
         browser.consoleProblems();
         assertThat(browser.find("#compare-opt-momentum").isSelected()).isFalse();
         assertThat(browser.find("#compare-opt-gd").isSelected()).isTrue();
+        assertThat(browser.find("#compare-opt-adam").isSelected()).isFalse(); // offered (issue 12), not ticked here
         assertThat(pixelsOf("#c2410c")).isZero();
         browser.click("#compare-run");
         // while gradient descent runs (slow motion): its curve is on the chart, the table still waits

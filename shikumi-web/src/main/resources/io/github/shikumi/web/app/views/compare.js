@@ -1,4 +1,4 @@
-// Compare: the book's gradient descent, momentum, conjugate gradient, the derivative-free Nelder–Mead and
+// Compare: the book's gradient descent, momentum, Adam, conjugate gradient, the derivative-free Nelder–Mead and
 // Solver (conjugate gradient on forward differences, no backpropagation) from the same start, run on the server (shikumi compare); the E curves are
 // drawn live from the comparison's event stream, then the table and what it shows. Settings in the URL:
 // copt, cdata, chidden, cseed, ceta, cn, czero, cpace.
@@ -6,10 +6,10 @@ import { h, num, pct } from '../fmt.js';
 import { lineChart } from '../chart.js';
 import * as state from '../state.js';
 
-const NAMES = ['gd', 'momentum', 'cg', 'derivative-free', 'solver'];
+const NAMES = ['gd', 'momentum', 'adam', 'cg', 'derivative-free', 'solver'];
 /** Ticked when the URL names none (as shikumi compare): Solver's forward differences are slow, so it is asked for. */
 const DEFAULT = ['gd', 'momentum', 'cg', 'derivative-free'];
-const COLORS = { gd: '#c2410c', momentum: '#6b46c1', cg: '#047857', 'derivative-free': '#1a73e8', solver: '#a16207' };
+const COLORS = { gd: '#c2410c', momentum: '#6b46c1', adam: '#be185d', cg: '#047857', 'derivative-free': '#1a73e8', solver: '#a16207' };
 const PACE = 500; // iterations per second per optimiser in slow motion
 
 let el;
@@ -24,7 +24,7 @@ let cur = { number: -1, state: 'none', running: false, curves: {}, results: [] }
 function label(name) {
   const t = app.t;
   return {
-    gd: t('compare.opt.gd'), momentum: t('compare.opt.momentum'), cg: t('compare.opt.cg'),
+    gd: t('compare.opt.gd'), momentum: t('compare.opt.momentum'), adam: t('compare.opt.adam'), cg: t('compare.opt.cg'),
     'derivative-free': t('compare.opt.df'), solver: t('compare.opt.solver'),
   }[name];
 }
