@@ -172,15 +172,48 @@ public final class ParamLayout {
      * @throws IndexOutOfBoundsException when there is no such parameter
      */
     public String name(int p) {
+        Position at = locate(p);
+        return at.isThreshold() ? "θ" + layerName(at.layer()) + "[" + (at.unit() + 1) + "]"
+                : "w" + layerName(at.layer()) + "[" + (at.unit() + 1) + "][" + (at.input() + 1) + "]";
+    }
+
+    /**
+     * Where a parameter sits: weight w_ji of layer l (unit j, input i), or threshold θ_j of layer l (input −1).
+     * The inverse of {@link #weight} and {@link #threshold}: every face that turns an index back into a place
+     * (names, spreadsheet cells, web views) asks this instead of decoding the order itself.
+     *
+     * @param layer the weight layer (0 = the first hidden layer)
+     * @param unit  j, the unit of that layer (0-based)
+     * @param input i, the unit of the layer below (0-based), or −1 for the threshold
+     */
+    public record Position(int layer, int unit, int input) {
+        /**
+         * True for a threshold θ_j.
+         *
+         * @return whether this is a threshold
+         */
+        public boolean isThreshold() {
+            return input < 0;
+        }
+    }
+
+    /**
+     * The place of parameter {@code p} in the network.
+     *
+     * @param p the index in the flat parameter array
+     * @return its layer, unit and input (−1 for a threshold)
+     * @throws IndexOutOfBoundsException when there is no such parameter
+     */
+    public Position locate(int p) {
         for (int l = 0; l < layers(); l++) {
             int w = weightOffset[l];
             int t = thresholdOffset[l];
             if (p >= w && p < t) {
                 int k = p - w;
-                return "w" + layerName(l) + "[" + (k / sizes[l] + 1) + "][" + (k % sizes[l] + 1) + "]";
+                return new Position(l, k / sizes[l], k % sizes[l]); // w_ji at w + j·fanIn + i
             }
             if (p >= t && p < t + sizes[l + 1]) {
-                return "θ" + layerName(l) + "[" + (p - t + 1) + "]";
+                return new Position(l, p - t, -1);
             }
         }
         throw new IndexOutOfBoundsException(p);

@@ -1,6 +1,7 @@
 package io.github.shikumi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.shikumi.Fixtures;
@@ -58,6 +59,28 @@ class ParamLayoutTest {
         }
         assertThat(seen).hasSize(deep.count());
         assertThat(seen).allMatch(p -> p >= 0 && p < deep.count());
+    }
+
+    /** locate is the inverse of weight and threshold, on every parameter of a deep layout, and nothing else. */
+    @Test
+    void locate_finds_every_weight_and_threshold_where_weight_and_threshold_put_it() {
+        ParamLayout lay = new ParamLayout(7, 5, 4, 3);
+        int seen = 0;
+        for (int l = 0; l < lay.layers(); l++) {
+            for (int j = 0; j < lay.units(l); j++) {
+                for (int i = 0; i < lay.fanIn(l); i++) {
+                    assertThat(lay.locate(lay.weight(l, j, i))).isEqualTo(new ParamLayout.Position(l, j, i));
+                    seen++;
+                }
+                ParamLayout.Position t = lay.locate(lay.threshold(l, j));
+                assertThat(t).isEqualTo(new ParamLayout.Position(l, j, -1));
+                assertThat(t.isThreshold()).isTrue();
+                seen++;
+            }
+        }
+        assertThat(seen).isEqualTo(lay.count());
+        assertThatThrownBy(() -> lay.locate(lay.count())).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> lay.locate(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

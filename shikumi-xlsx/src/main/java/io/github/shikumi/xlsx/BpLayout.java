@@ -154,23 +154,17 @@ final class BpLayout {
     }
 
     private int[] position(int p) {
-        for (int l = 0; l < lay.layers(); l++) {
-            int w = lay.weightOffset(l);
-            int th = lay.thresholdOffset(l);
-            int n = lay.fanIn(l);
-            if (p >= w && p < th) {
-                int j = (p - w) / n;
-                int i = (p - w) % n;
-                if (l == 0) {
-                    return new int[] {j * height + i / width, num0 + i % width};
-                }
-                return new int[] {unitRow[l] + j, num0 + i};
-            }
-            if (p >= th && p < th + lay.units(l)) {
-                return new int[] {unitRowOf(l, p - th), num0 + thetaColumn};
-            }
+        io.github.shikumi.model.ParamLayout.Position at = lay.locate(p);
+        int l = at.layer();
+        int j = at.unit();
+        int i = at.input();
+        if (at.isThreshold()) {
+            return new int[] {unitRowOf(l, j), num0 + thetaColumn};
         }
-        throw new IndexOutOfBoundsException(p);
+        if (l == 0) {
+            return new int[] {j * height + i / width, num0 + i % width}; // the first layer's weights drawn as the image
+        }
+        return new int[] {unitRow[l] + j, num0 + i};
     }
 
     /** Row (relative to a block's top) where unit j of layer l starts. */
