@@ -72,7 +72,9 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
         driver.manage().window().setSize(new Dimension(width, height));
+        // A view may redraw between finding an element and asking about it: a wait then asks again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     Path downloads() {
@@ -97,8 +99,10 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        WebElement e = find(css);
-        wait.until(d -> e.isDisplayed() && e.isEnabled());
+        WebElement e = wait.until(d -> {
+            WebElement found = find(css);
+            return found.isDisplayed() && found.isEnabled() ? found : null;
+        });
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
         e.click();
     }
