@@ -60,6 +60,44 @@ public final class UpdateState {
     }
 
     /**
+     * Writes the state arrays one after another (slot 0, then slot 1, …) into {@code dst} from {@code offset}:
+     * {@link #size()} values, e.g. beside the parameters of a checkpoint.
+     *
+     * @param dst    where to write
+     * @param offset the first index written
+     */
+    public void copyTo(double[] dst, int offset) {
+        for (int s = 0; s < slots.length; s++) {
+            System.arraycopy(slots[s], 0, dst, offset + s * slots[s].length, slots[s].length);
+        }
+    }
+
+    /**
+     * The state {@link #copyTo} wrote, after {@code steps} steps: continuing from it continues the run that
+     * wrote it bit for bit.
+     *
+     * @param rule   the rule the state is for
+     * @param n      the number of parameters
+     * @param values the arrays one after another, {@code rule.slots() × n} values from {@code offset}
+     * @param offset the first index read
+     * @param steps  the steps taken (0 or more)
+     * @return the state (its own arrays)
+     * @throws IllegalArgumentException when {@code values} is too short or {@code steps} is negative
+     */
+    public static UpdateState restore(UpdateRule rule, int n, double[] values, int offset, long steps) {
+        int k = rule.slots();
+        if (steps < 0 || offset < 0 || values.length - offset < (long) k * n) {
+            throw new IllegalArgumentException("state of " + rule.name() + ": " + k + " × " + n
+                    + " values from " + offset + " of " + values.length + ", " + steps + " steps");
+        }
+        double[][] s = new double[k][];
+        for (int i = 0; i < k; i++) {
+            s[i] = java.util.Arrays.copyOfRange(values, offset + i * n, offset + (i + 1) * n);
+        }
+        return new UpdateState(s, steps);
+    }
+
+    /**
      * An independent copy (a checkpoint).
      *
      * @return the copy

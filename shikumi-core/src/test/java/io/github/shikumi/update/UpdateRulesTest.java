@@ -1,6 +1,7 @@
 package io.github.shikumi.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.shikumi.Fixtures;
 import io.github.shikumi.data.Dataset;
@@ -46,6 +47,19 @@ class UpdateRulesTest {
             double[] again = new GradientDescent(rule).minimize(f, checkpoints.get(2), 52, IterationListener.NONE,
                     states.get(2).copy()).params();
             assertThat(again).as(rule.name() + " from a checkpoint").containsExactly(straight);
+            // the same checkpoint written flat beside the parameters (as the web keeps it) and read back
+            UpdateState kept = states.get(2);
+            double[] flat = new double[3 + (int) kept.size()];
+            kept.copyTo(flat, 3);
+            UpdateState restored = UpdateState.restore(rule, start.layout().count(), flat, 3, kept.steps());
+            assertThat(restored.steps()).isEqualTo(8);
+            double[] fromFlat = new GradientDescent(rule).minimize(f, checkpoints.get(2), 52, IterationListener.NONE,
+                    restored).params();
+            assertThat(fromFlat).as(rule.name() + " from a flat copy").containsExactly(straight);
+            if (rule.slots() > 0) {
+                assertThatThrownBy(() -> UpdateState.restore(rule, start.layout().count(), flat, 4, 8))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rule.name());
+            }
             if (rule.slots() > 0) {
                 double[] fresh = new GradientDescent(rule).minimize(f, checkpoints.get(2), 52, IterationListener.NONE)
                         .params();

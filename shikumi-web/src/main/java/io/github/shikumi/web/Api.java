@@ -3,8 +3,10 @@ package io.github.shikumi.web;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.BitmapText;
 import io.github.shikumi.format.ModelJson;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.update.UpdateRules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ final class Api {
     void routes(RoutesConfig r) {
         r.get("/api/health", ctx -> ShikumiServer.json(ctx, Map.of("status", "ok")));
         r.get("/api/datasets", this::datasets);
+        r.get("/api/roles", this::roles);
         r.post("/api/sessions", this::create);
         r.get("/api/sessions/{id}", ctx -> ShikumiServer.json(ctx, session(ctx).summary()));
         r.delete("/api/sessions/{id}", this::delete);
@@ -145,6 +148,8 @@ final class Api {
         double eta = b.positive("eta", GradientDescent.BOOK_ETA, Session.MAX_ETA);
         int hidden = (int) b.integer("hidden", DEFAULT_HIDDEN, 1, config.maxHidden());
         long seed = b.integer("seed", DEFAULT_SEED, 0, Session.MAX_SEED);
+        Activation activation = activation(b);
+        String optimizer = choice(b, "optimizer", UpdateRules.names());
         WorkingData wd;
         if (b.has("text") && b.bool("edited", false)) {
             Bundled.get(name); // an edited copy of a bundled set (a share link's d=): the set must exist
@@ -155,7 +160,8 @@ final class Api {
         } else {
             wd = WorkingData.of(name, true, Bundled.get(name), config);
         }
-        Session s = sessions.create(ctx.ip(), (id, now, budget) -> new Session(id, config, wd, eta, hidden, seed, now, budget));
+        Session s = sessions.create(ctx.ip(), (id, now, budget) -> new Session(id, config, wd, eta, hidden, seed,
+                activation == null ? Activation.SIGMOID : activation, optimizer == null ? "gd" : optimizer, now, budget));
         ctx.status(201);
         ShikumiServer.json(ctx, s.summary());
     }
@@ -172,7 +178,58 @@ final class Api {
         Double eta = b.has("eta") ? b.positive("eta", 0, Session.MAX_ETA) : null;
         Integer hidden = b.has("hidden") ? (int) b.integer("hidden", 1, config.maxHidden()) : null;
         Long seed = b.has("seed") ? b.integer("seed", 0, Session.MAX_SEED) : null;
-        changed(ctx, s, x -> x.settings(eta, hidden, seed));
+        Activation activation = activation(b);
+        String optimizer = choice(b, "optimizer", UpdateRules.names());
+        changed(ctx, s, x -> x.settings(eta, hidden, seed, activation, optimizer));
+    }
+
+    /** {@code activation}: the hidden layer's function by its name (sigmoid, tanh, relu, identity), or null. */
+    private static Activation activation(Body b) {
+        List<String> names = new ArrayList<>();
+        for (Activation a : Activation.values()) {
+            names.add(a.id());
+        }
+        String name = choice(b, "activation", names);
+        return name == null ? null : Activation.of(name);
+    }
+
+    /** A text field whose value is one of {@code names}, or null when it is absent. */
+    private static String choice(Body b, String field, List<String> names) {
+        if (!b.has(field)) {
+            return null;
+        }
+        String v = b.text(field, 100);
+        if (!names.contains(v)) {
+            throw ApiException.badRequest(WebMsg.FIELD_CHOICE, field, v, String.join(", ", names));
+        }
+        return v;
+    }
+
+    /**
+     * The roles a session can take, from core (the one list of each): the hidden layer's activations with
+     * their formulas, and the update rules with their settings and defaults.
+     */
+    private void roles(Context ctx) {
+        List<Map<String, Object>> activations = new ArrayList<>();
+        for (Activation a : Activation.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("symbol", a.symbol());
+            m.put("formula", a.formula());
+            m.put("derivative", a.derivativeFormula());
+            activations.add(m);
+        }
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (String name : UpdateRules.names()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("settings", UpdateRules.settings(name));
+            rules.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("activations", activations);
+        m.put("optimizers", rules);
+        ShikumiServer.json(ctx, m);
     }
 
     private void step(Context ctx) {
@@ -260,7 +317,7 @@ final class Api {
         int k = iteration(ctx, s);
         Dataset d = s.dataset();
         int n = image(ctx, d, "image", true);
-        ShikumiServer.json(ctx, Insights.trace(s.network(k), d, n, k, s.eta()));
+        ShikumiServer.json(ctx, Insights.trace(s.network(k), d, n, k, s.rule(), g -> s.nextUpdate(k, g)));
     }
 
     private void gradcheck(Context ctx) {

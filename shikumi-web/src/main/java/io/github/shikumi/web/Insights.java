@@ -4,14 +4,17 @@ import io.github.shikumi.check.Confusion;
 import io.github.shikumi.check.GradientCheck;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.engine.Backprop;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
 import io.github.shikumi.train.NetworkObjective;
+import io.github.shikumi.update.UpdateRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The numbers behind the teaching views, as JSON-ready maps: diagram, one step, results, classification. */
 final class Insights {
@@ -71,9 +74,11 @@ final class Insights {
 
     /**
      * One step of the book's method for image n: the forward pass, δ of every unit, this image's ∂e,
-     * the sum ∂E over all images, and the update p − η·∂E, for every parameter in the layout's order.
+     * the sum ∂E over all images, and the update ({@code next}: p − η·∂E for the book's rule, the rule's step
+     * from its state otherwise), for every parameter in the layout's order; with each layer's activation.
      */
-    static Map<String, Object> trace(Network net, Dataset data, int n, int iteration, double eta) {
+    static Map<String, Object> trace(Network net, Dataset data, int n, int iteration, UpdateRule rule,
+                                     UnaryOperator<double[]> next) {
         ParamLayout lay = net.layout();
         Trace tr = Trace.of(net, data.image(n), data.target(n));
         Map<String, Object> m = activations(net, data, n);
@@ -91,6 +96,8 @@ final class Insights {
             }
             Map<String, Object> u = new LinkedHashMap<>();
             u.put("name", lay.layerName(l));
+            Activation f = Network.unitFunction(l, lay, net.output(), net.activations());
+            u.put("activation", f == null ? net.output().id() : f.id());
             u.put("delta", delta);
             if (l < lay.layers() - 1) {
                 u.put("backSum", back);
@@ -100,17 +107,15 @@ final class Insights {
         m.put("deltas", units);
         double[] p = net.params();
         double[] total = new double[p.length];
-        double bigE = new Backprop(lay, data).gradient(p, total);
-        double[] update = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            update[i] = p[i] - eta * total[i]; // p ← p − η·∂E/∂p
-        }
+        double bigE = new Backprop(net, data).gradient(p, total);
+        double[] update = next.apply(total); // p ← p − η·∂E/∂p (the book's), or the rule's step
         m.put("names", names(lay));
         m.put("params", p);
         m.put("gradImage", tr.gradient());
         m.put("gradTotal", total);
         m.put("E", bigE);
-        m.put("eta", eta);
+        m.put("eta", rule.eta());
+        m.put("optimizer", rule.name());
         m.put("update", update);
         m.put("images", data.size());
         return m;
@@ -131,7 +136,7 @@ final class Insights {
         if ((double) evaluations * lay.count() * data.size() > maxWork) {
             throw ApiException.badRequest(WebMsg.GRADCHECK_TOO_LARGE, evaluations, data.size());
         }
-        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(lay, data), net.params(),
+        GradientCheck.Result r = GradientCheck.check(new NetworkObjective(net, data), net.params(),
                 GradientCheck.DEFAULT_STEP);
         double[] a = new double[r.size()];
         double[] num = new double[r.size()];

@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 /**
  * Every iteration of a session's training run, for time travel: E, training accuracy and the η that led to
- * each of the iterations 0 … {@link #last()}, and the parameters of any of them.
+ * each of the iterations 0 … {@link #last()}, and the parameters of any of them, with the update rule's
+ * state there (momentum's velocity, Adam's moments: the values after the parameters in each vector; none for
+ * the book's gradient descent).
  *
  * <p>The parameters are kept as checkpoints: every iteration while there is room (the book's 500 iterations
  * of 79 parameters are all kept), then, each time the room is full, every other checkpoint is dropped and the
  * spacing doubles (at most {@link #MAX_STRIDE}). An iteration between two checkpoints is recomputed from the
- * one before it by the same updates with the recorded η ({@link Replay}); gradient descent is deterministic,
- * so the result is bit for bit the parameters the run had. Memory stays bounded however long a run goes,
+ * one before it by the same updates with the recorded η and the rule's state kept at that checkpoint
+ * ({@link Replay}); every update is deterministic, so the result is bit for bit the parameters the run had. Memory stays bounded however long a run goes,
  * which keeps a server with many sessions out of long garbage-collection pauses. The parameters of the last
  * iteration are always kept, so training goes on without recomputing. Not thread-safe: the owning
  * {@link Session} guards it.
@@ -19,15 +21,20 @@ final class RunHistory {
     /** Largest spacing of checkpoints: a recomputation is at most {@code MAX_STRIDE − 1} updates. */
     static final int MAX_STRIDE = 64;
 
-    /** Recomputes the parameters of iteration {@code to} from those of iteration {@code from} (≤ to). */
+    /**
+     * Recomputes the vector (parameters and the rule's state) of iteration {@code to} from that of iteration
+     * {@code from} (≤ to).
+     */
     interface Replay {
-        double[] replay(double[] params, int from, int to);
+        double[] replay(double[] vector, int from, int to);
     }
 
+    /** Values per iteration: the parameters, then the rule's state. */
     private final int count;
+    private final int parameters;
     private final int maxCheckpoints;
     private final Replay replay;
-    /** Checkpoint j holds the parameters of iteration j·stride. */
+    /** Checkpoint j holds the vector of iteration j·stride. */
     private double[] checkpoints;
     private int checkpointCount;
     private int stride = 1;
@@ -41,14 +48,18 @@ final class RunHistory {
     private double[] cached;
 
     /**
-     * A run that starts at {@code initial} with E and accuracy {@code e0}, {@code acc0}, keeping at most
-     * {@code maxCheckpoints} (≥ 2) checkpoints of parameters.
+     * A run that starts at {@code initial} (its {@code parameters} parameters, then the rule's state) with E
+     * and accuracy {@code e0}, {@code acc0}, keeping at most {@code maxCheckpoints} (≥ 2) checkpoints.
      */
-    RunHistory(double[] initial, double e0, double acc0, int maxCheckpoints, Replay replay) {
+    RunHistory(double[] initial, int parameters, double e0, double acc0, int maxCheckpoints, Replay replay) {
         if (maxCheckpoints < 2) {
             throw new IllegalArgumentException("maxCheckpoints must be at least 2, got " + maxCheckpoints);
         }
+        if (parameters < 1 || parameters > initial.length) {
+            throw new IllegalArgumentException(parameters + " parameters in a vector of " + initial.length);
+        }
         this.count = initial.length;
+        this.parameters = parameters;
         this.maxCheckpoints = maxCheckpoints;
         this.replay = replay;
         checkpoints = new double[count * Math.min(16, maxCheckpoints)];
@@ -60,6 +71,11 @@ final class RunHistory {
 
     /** Parameters per iteration. */
     int parameterCount() {
+        return parameters;
+    }
+
+    /** Values kept per iteration: the parameters and the rule's state. */
+    int width() {
         return count;
     }
 
@@ -83,12 +99,16 @@ final class RunHistory {
         return stride;
     }
 
-    /** Parameter values held now (checkpoints and the last iteration), for memory accounting and tests. */
+    /** Values held now (checkpoints and the last iteration, parameters and state), for memory accounting and tests. */
     long valuesHeld() {
         return (long) checkpointCount * count + count;
     }
 
+    /** Records the next iteration: its vector (parameters, then the rule's state), E, accuracy and η. */
     void append(double[] p, double eValue, double acc, double etaUsed) {
+        if (p.length != count) {
+            throw new IllegalArgumentException("a vector of " + p.length + " values, not " + count);
+        }
         int k = size;
         if (k > maxIterations()) {
             throw new IllegalStateException("history full at iteration " + k);
@@ -137,7 +157,7 @@ final class RunHistory {
     /** Forgets the iterations after {@code k} (branching from k). */
     void truncateAfter(int k) {
         checkIteration(k);
-        lastParams = params(k);
+        lastParams = vector(k);
         size = k + 1;
         checkpointCount = k / stride + 1;
         if (cachedK > k) {
@@ -148,6 +168,12 @@ final class RunHistory {
 
     /** The parameters of iteration k (a copy), recomputed from the checkpoint before it when not kept. */
     double[] params(int k) {
+        double[] v = vector(k);
+        return v.length == parameters ? v : Arrays.copyOf(v, parameters);
+    }
+
+    /** The parameters and the rule's state of iteration k (a copy), recomputed when not kept. */
+    double[] vector(int k) {
         checkIteration(k);
         if (k == last()) {
             return lastParams.clone();

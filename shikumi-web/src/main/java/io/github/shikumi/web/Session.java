@@ -1,12 +1,17 @@
 package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Provenance;
 import io.github.shikumi.train.Divergence;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.NetworkObjective;
+import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateRules;
+import io.github.shikumi.update.UpdateState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * One browser tab's workbench: its working copy of the data, the settings (η, hidden units, seed), and the
- * training run with every iteration kept. Every method that reads or changes state holds this object's
+ * One browser tab's workbench: its working copy of the data, the settings (η, hidden units, seed, the hidden
+ * layer's activation and the update rule), and the training run with every iteration kept. Every method that reads or changes state holds this object's
  * monitor; a background run computes outside it and appends each iteration under it, so the views stay
  * responsive while it trains.
  */
@@ -37,6 +42,9 @@ final class Session {
     private double eta;
     private int hidden;
     private long seed;
+    private Activation activation;
+    /** The update rule's name (gd, momentum, adam); its state is kept with every checkpoint of the run. */
+    private String optimizer;
     private Network initial;
     private RunHistory history;
     /** Owned by the background run while one is active, else used under the monitor. */
@@ -55,7 +63,15 @@ final class Session {
 
     Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, long now,
             MemoryBudget budget) {
+        this(id, config, data, eta, hidden, seed, Activation.SIGMOID, "gd", now, budget);
+    }
+
+    Session(String id, WebConfig config, WorkingData data, double eta, int hidden, long seed, Activation activation,
+            String optimizer, long now, MemoryBudget budget) {
+        UpdateRules.create(optimizer, eta, Map.of()); // a known rule, or refused before anything is made
         this.id = id;
+        this.activation = activation;
+        this.optimizer = optimizer;
         this.config = config;
         this.budget = budget;
         this.progress = new Progress(this);
@@ -91,48 +107,75 @@ final class Session {
     synchronized void reset() {
         checkIdle();
         Dataset d = data.dataset();
-        Network net = Network.initial(d, seed, hidden);
+        Network net = Network.initial(d, seed, hidden).withActivations(List.of(activation));
         int p = net.layout().count();
+        int width = p * (1 + rule(eta).slots());
         long maxParams = config.maxHistoryValues() / 100;
-        if (p > maxParams) {
-            throw ApiException.badRequest(WebMsg.TOO_MANY_PARAMS, p, maxParams);
+        if (width > maxParams) {
+            throw ApiException.badRequest(WebMsg.TOO_MANY_PARAMS, p, maxParams / (width / p));
         }
-        long need = estimatedBytes(d, net, p);
+        long need = estimatedBytes(d, net, width);
         budget.resize(reserved, need); // 503 before anything changes when the server's memory is taken
         reserved = need;
         Map<String, Object> prov = new LinkedHashMap<>(net.provenance());
         prov.put("data", data.name() + (data.edited() ? " (edited)" : ""));
         initial = net.withProvenance(prov);
-        objective = new NetworkObjective(net.layout(), d);
+        objective = new NetworkObjective(net, d);
         double[] p0 = net.params();
         double e0 = objective.value(p0);
         runData = d;
         replayObjective = null;
-        history = new RunHistory(p0, e0, objective.accuracy(p0), maxCheckpoints(p), this::replay);
+        double[] v0 = Arrays.copyOf(p0, width); // the rule's state starts at 0
+        history = new RunHistory(v0, p, e0, objective.accuracy(p0), maxCheckpoints(width), this::replay);
         branchedE = null;
         diverged = Divergence.NONE;
         progress.truncated(0);
     }
 
     synchronized void settings(Double newEta, Integer newHidden, Long newSeed) {
+        settings(newEta, newHidden, newSeed, null, null);
+    }
+
+    /**
+     * Changes the settings given (null = unchanged), all or nothing. η applies to the updates from now on; the
+     * hidden units, the seed, the activation and the update rule make a new start (the run is forgotten).
+     */
+    synchronized void settings(Double newEta, Integer newHidden, Long newSeed, Activation newActivation,
+                               String newOptimizer) {
         checkIdle();
-        if (newEta != null) {
-            eta = newEta;
+        if (newOptimizer != null) {
+            UpdateRules.create(newOptimizer, newEta == null ? eta : newEta, Map.of()); // refused before any change
         }
-        boolean restart = newHidden != null && newHidden != hidden || newSeed != null && newSeed != seed;
+        boolean restart = newHidden != null && newHidden != hidden || newSeed != null && newSeed != seed
+                || newActivation != null && newActivation != activation
+                || newOptimizer != null && !newOptimizer.equals(optimizer);
         if (restart) {
             int oldHidden = hidden;
             long oldSeed = seed;
+            Activation oldActivation = activation;
+            String oldOptimizer = optimizer;
             hidden = newHidden == null ? hidden : newHidden;
             seed = newSeed == null ? seed : newSeed;
+            activation = newActivation == null ? activation : newActivation;
+            optimizer = newOptimizer == null ? optimizer : newOptimizer;
             try {
                 reset();
             } catch (RuntimeException e) {
                 hidden = oldHidden;
                 seed = oldSeed;
+                activation = oldActivation;
+                optimizer = oldOptimizer;
                 throw e;
             }
         }
+        if (newEta != null) {
+            eta = newEta;
+        }
+    }
+
+    /** The session's update rule with η {@code etaUsed} (its other settings are the rule's defaults). */
+    private UpdateRule rule(double etaUsed) {
+        return UpdateRules.create(optimizer, etaUsed, Map.of());
     }
 
     /** {@code n} iterations of gradient descent now, in the caller's thread. */
@@ -176,11 +219,18 @@ final class Session {
      */
     void advance(NetworkObjective obj, int n, double etaUsed, BooleanSupplier stop, Runnable afterEach) {
         double[] start;
+        UpdateState state;
+        UpdateRule rule;
         synchronized (this) {
-            start = history.params(history.last());
+            int last = history.last();
+            rule = rule(etaUsed);
+            double[] v = history.vector(last);
+            start = Arrays.copyOf(v, history.parameterCount());
+            state = UpdateState.restore(rule, start.length, v, start.length, last); // step t = iteration
             diverged = Divergence.NONE;
         }
-        new GradientDescent(etaUsed).minimize(obj, start, n, (k, p, value) -> {
+        double[] vector = new double[start.length * (1 + rule.slots())];
+        new GradientDescent(rule).minimize(obj, start, n, (k, p, value) -> {
             if (k == 0) {
                 return !stop.getAsBoolean();
             }
@@ -191,21 +241,26 @@ final class Session {
                 return false;
             }
             double acc = obj.accuracy(p);
+            System.arraycopy(p, 0, vector, 0, p.length);
+            state.copyTo(vector, p.length); // the rule's state at this iteration, for time travel
             synchronized (this) {
-                history.append(p, value, acc, etaUsed);
+                history.append(vector, value, acc, etaUsed);
             }
             if (afterEach != null) {
                 afterEach.run();
             }
             return !stop.getAsBoolean();
-        });
+        }, state);
     }
 
-    /** What this session holds for data {@code d} and network {@code net}: images, history and two objectives. */
-    private long estimatedBytes(Dataset d, Network net, int p) {
+    /**
+     * What this session holds for data {@code d} and network {@code net}, {@code width} values per iteration
+     * (parameters and the rule's state): images, history and two objectives.
+     */
+    private long estimatedBytes(Dataset d, Network net, int width) {
         long images = 3L * d.size() * (MemoryBudget.DOUBLE * d.pixels() + MemoryBudget.ARRAY);
-        long historyBytes = (maxCheckpoints(p) + 2L) * (MemoryBudget.DOUBLE * p + MemoryBudget.ARRAY)
-                + 3L * MemoryBudget.DOUBLE * RunHistory.MAX_STRIDE * maxCheckpoints(p); // E, accuracy and η per iteration
+        long historyBytes = (maxCheckpoints(width) + 2L) * (MemoryBudget.DOUBLE * width + MemoryBudget.ARRAY)
+                + 3L * MemoryBudget.DOUBLE * RunHistory.MAX_STRIDE * maxCheckpoints(width); // E, accuracy and η per iteration
         return images + historyBytes + 2 * MemoryBudget.objective(net.layout(), d.size());
     }
 
@@ -216,22 +271,26 @@ final class Session {
     }
 
     /**
-     * Checkpoints of parameters one session keeps: up to 1,024 (every iteration of the book's 500), fewer for
-     * large networks so that one session holds at most {@code maxHistoryValues} parameter values.
+     * Checkpoints one session keeps: up to 1,024 (every iteration of the book's 500), fewer for large networks
+     * so that one session holds at most {@code maxHistoryValues} values ({@code width} per checkpoint: the
+     * parameters and the rule's state).
      */
-    private int maxCheckpoints(int p) {
-        return (int) Math.min(MAX_CHECKPOINTS, config.maxHistoryValues() / p);
+    private int maxCheckpoints(int width) {
+        return (int) Math.min(MAX_CHECKPOINTS, config.maxHistoryValues() / width);
     }
 
     /**
-     * The parameters of iteration {@code to}, recomputed from those of iteration {@code from} by the updates
-     * that made them: the same gradient descent with each update's recorded η, so bit for bit the same.
+     * The parameters and the rule's state of iteration {@code to}, recomputed from those of iteration
+     * {@code from} by the updates that made them: the same rule from the same state with each update's recorded
+     * η, so bit for bit the same.
      */
-    private double[] replay(double[] params, int from, int to) {
+    private double[] replay(double[] vector, int from, int to) {
         if (replayObjective == null) {
-            replayObjective = new NetworkObjective(initial.layout(), runData);
+            replayObjective = new NetworkObjective(initial, runData);
         }
-        double[] p = params;
+        int count = history.parameterCount();
+        double[] p = Arrays.copyOf(vector, count);
+        UpdateState state = UpdateState.restore(rule(eta), count, vector, count, from);
         int k = from;
         while (k < to) {
             double etaUsed = history.eta(k + 1);
@@ -239,10 +298,35 @@ final class Session {
             while (k + n < to && Double.compare(history.eta(k + n + 1), etaUsed) == 0) {
                 n++;
             }
-            p = new GradientDescent(etaUsed).minimize(replayObjective, p, n, (i, q, v) -> true).params();
+            p = new GradientDescent(rule(etaUsed)).minimize(replayObjective, p, n, (i, q, v) -> true, state).params();
             k += n;
         }
+        double[] out = Arrays.copyOf(p, vector.length);
+        state.copyTo(out, count);
+        return out;
+    }
+
+    /**
+     * The parameters after the next update from iteration {@code k}, given ∂E there: p − η·∂E for the book's
+     * rule, the rule's step from its state at k otherwise (the "Inside one step" view's last column).
+     */
+    synchronized double[] nextUpdate(int k, double[] gradient) {
+        int at = history.resolve(k);
+        double[] v = history.vector(at);
+        int count = history.parameterCount();
+        double[] p = Arrays.copyOf(v, count);
+        UpdateRule rule = rule(eta);
+        UpdateState.restore(rule, count, v, count, at).step(rule, p, gradient, 1);
         return p;
+    }
+
+    /** The update rule with the session's η now (its name, η and settings). */
+    synchronized UpdateRule rule() {
+        return rule(eta);
+    }
+
+    synchronized Activation activation() {
+        return activation;
     }
 
     /** The run's objective and η, for the background job that now owns them. */
@@ -329,7 +413,7 @@ final class Session {
         // how it was made, as core writes it for any run (version, data hash, …), keeping the data's name as the
         // session shows it ("(edited)")
         Map<String, Object> prov = new LinkedHashMap<>(
-                Provenance.trained(initial, data.dataset(), "gd", Map.of("eta", eta), "iterations", at));
+                Provenance.trained(initial, data.dataset(), optimizer, rule(eta).settings(), "iterations", at));
         prov.put("data", initial.provenance().get("data"));
         return initial.withParams(history.params(at)).withProvenance(prov);
     }
@@ -408,7 +492,13 @@ final class Session {
     synchronized Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        m.put("settings", Map.of("eta", eta, "hidden", hidden, "seed", seed));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("eta", eta);
+        settings.put("hidden", hidden);
+        settings.put("seed", seed);
+        settings.put("activation", activation.id());
+        settings.put("optimizer", optimizer);
+        m.put("settings", settings);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", data.name());
         d.put("bundled", data.bundled());

@@ -18,6 +18,7 @@ public enum WebMsg {
     FIELD_MISSING("field.missing"),
     FIELD_TYPE("field.type"),
     FIELD_RANGE("field.range"),
+    FIELD_CHOICE("field.choice"),
     SESSION_UNKNOWN("session.unknown"),
     SESSION_TOO_MANY("session.tooMany"),
     RUN_BUSY("run.busy"),

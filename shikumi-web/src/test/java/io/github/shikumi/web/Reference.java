@@ -59,6 +59,54 @@ final class Reference {
         return cur;
     }
 
+    /**
+     * {@code steps} updates of momentum, written out: v ← μ·v − η·∂E, p ← p + v, v starting at 0. Every
+     * parameter of every step is returned (index 0 = the start).
+     */
+    static double[][] momentum(Network net, Dataset d, double eta, double mu, int steps) {
+        double[][] all = new double[steps + 1][];
+        double[] p = net.params();
+        double[] v = new double[p.length];
+        all[0] = p.clone();
+        for (int s = 1; s <= steps; s++) {
+            double[] g = gradient(net.withParams(p), d);
+            for (int i = 0; i < p.length; i++) {
+                v[i] = mu * v[i] - eta * g[i];
+                p[i] += v[i];
+            }
+            all[s] = p.clone();
+        }
+        return all;
+    }
+
+    /**
+     * {@code steps} updates of Adam as Kingma and Ba publish it (Algorithm 1), on g = ∂E: m ← β1·m + (1 − β1)·g,
+     * v ← β2·v + (1 − β2)·g², m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t), p ← p − η·m̂/(√v̂ + ε). Every step's
+     * parameters (index 0 = the start).
+     */
+    static double[][] adam(Network net, Dataset d, double eta, int steps) {
+        double b1 = 0.9;
+        double b2 = 0.999;
+        double eps = 1e-8;
+        double[][] all = new double[steps + 1][];
+        double[] p = net.params();
+        double[] m = new double[p.length];
+        double[] v = new double[p.length];
+        all[0] = p.clone();
+        for (int t = 1; t <= steps; t++) {
+            double[] g = gradient(net.withParams(p), d);
+            for (int i = 0; i < p.length; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double vHat = v[i] / (1 - Math.pow(b2, t));
+                p[i] -= eta * mHat / (Math.sqrt(vHat) + eps);
+            }
+            all[t] = p.clone();
+        }
+        return all;
+    }
+
     /** The parameters of a {@code /network} answer, in the layout order. */
     static double[] params(JsonNode network, ParamLayout lay) {
         double[] p = new double[lay.count()];

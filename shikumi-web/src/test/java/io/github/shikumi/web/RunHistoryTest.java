@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.Datasets;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.GradientDescent;
 import io.github.shikumi.train.NetworkObjective;
+import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateRules;
+import io.github.shikumi.update.UpdateState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Time travel keeps checkpoints and recomputes the iterations between them: every iteration must still be
@@ -95,6 +102,55 @@ class RunHistoryTest {
         for (int k = 0; k < at; k += 29) {
             assertThat(s.network(k).params()).as("iteration %d", k).containsExactly(expected.get(k));
         }
+    }
+
+    /**
+     * Every iteration's parameters of a run by {@code rule} from {@code p0}, going on from {@code state} (which
+     * it advances): core's loop recorded as it runs, the run time travel must reproduce.
+     */
+    private static List<double[]> recorded(double[] p0, UpdateRule rule, int iterations, UpdateState state) {
+        List<double[]> all = new ArrayList<>();
+        NetworkObjective f = new NetworkObjective(Network.initial(APLE, 1, 3), APLE);
+        new GradientDescent(rule).minimize(f, p0, iterations, (k, p, v) -> all.add(p.clone()), state);
+        return all;
+    }
+
+    private static Session session(long maxHistoryValues, String optimizer) {
+        WebConfig config = WebConfig.defaults().withMaxHistoryValues(maxHistoryValues);
+        return new Session("t", config, WorkingData.of("aple", true, APLE, config), 0.05, 3, 1,
+                Activation.SIGMOID, optimizer, 0, new MemoryBudget(Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"momentum", "adam"})
+    void a_rule_with_state_recomputes_every_iteration_exactly_across_thinning_and_a_branch(String name) {
+        int slots = UpdateRules.create(name, 0.05, Map.of()).slots();
+        // room for 100 checkpoints of 79 parameters and the rule's state: 2,500 iterations keep every 32nd
+        Session s = session(79L * (1 + slots) * 100, name);
+        for (int i = 0; i < 25; i++) {
+            s.step(100);
+        }
+        assertThat(s.checkpointStride()).isEqualTo(32);
+        assertThat(s.historyValuesHeld()).isLessThanOrEqualTo(79L * (1 + slots) * 101);
+        int at = 1000 + 13; // not a checkpoint: the rule's state there is recomputed too
+        s.branch(at, 0.02);
+        for (int i = 0; i < 3; i++) {
+            s.step(100);
+        }
+        double[] p0 = Network.initial(APLE, 1, 3).params();
+        UpdateState state = UpdateState.fresh(UpdateRules.create(name, 0.05, Map.of()), p0.length);
+        List<double[]> expected = new ArrayList<>(recorded(p0, UpdateRules.create(name, 0.05, Map.of()), at, state));
+        // the branch goes on with the state the run had at iteration `at` and the new η
+        expected.addAll(recorded(expected.get(at), UpdateRules.create(name, 0.02, Map.of()), 300, state).subList(1, 301));
+        assertThat(s.last()).isEqualTo(at + 300);
+        assertSameEverywhere(s, expected, at - 40);
+        for (int k = 0; k < at; k += 29) {
+            assertThat(s.network(k).params()).as("iteration %d", k).containsExactly(expected.get(k));
+        }
+        // the state matters: gradient descent from the branch point does not give these parameters
+        List<double[]> stateless = recorded(expected.get(at), UpdateRules.create(name, 0.02, Map.of()), 1,
+                UpdateState.fresh(UpdateRules.create(name, 0.02, Map.of()), p0.length));
+        assertThat(stateless.get(1)).isNotEqualTo(expected.get(at + 1));
     }
 
     @Test
