@@ -101,6 +101,11 @@ final class Insights {
             u.put("delta", delta);
             if (l < lay.layers() - 1) {
                 u.put("backSum", back);
+                double[] slope = new double[lay.units(l)];
+                for (int j = 0; j < slope.length; j++) {
+                    slope[j] = f.derivativeFromOutput(tr.z(l, j)); // f'(s_j) from h_j, as δH_j uses it
+                }
+                u.put("derivative", slope);
             }
             units.add(u);
         }

@@ -89,7 +89,7 @@ app.toast = toast;
 
 // ---- session --------------------------------------------------------------------------------------
 
-const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}`;
+const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}|${st.act || ''}|${st.opt || ''}`;
 
 /**
  * Writes into the URL what a share link needs to rebuild this session bit for bit: the run as segments
@@ -108,7 +108,11 @@ async function syncLink() {
       d = null; // not bitmap data: the link keeps the settings only
     }
   }
-  state.update({ runs, d, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta });
+  state.update({
+    runs, d, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta,
+    act: s.settings.activation === 'sigmoid' ? null : s.settings.activation,
+    opt: s.settings.optimizer === 'gd' ? null : s.settings.optimizer,
+  });
   sessionStorage.setItem(RECIPE_KEY, recipeOf(state.read()));
 }
 
@@ -118,12 +122,15 @@ function settingsFromUrl(st) {
     eta: state.num(st.eta, 0.05),
     hidden: state.int(st.hidden, 3),
     seed: state.int(st.seed, 1),
+    activation: st.act || 'sigmoid', // the hidden layer's function (act=, absent for the book's σ)
+    optimizer: st.opt || 'gd', // the update rule (opt=, absent for the book's gradient descent)
   };
 }
 
 function matches(summary, want) {
   return summary.data.name === want.dataset && summary.settings.eta === want.eta
-    && summary.settings.hidden === want.hidden && summary.settings.seed === want.seed;
+    && summary.settings.hidden === want.hidden && summary.settings.seed === want.seed
+    && summary.settings.activation === want.activation && summary.settings.optimizer === want.optimizer;
 }
 
 async function startSession(st) {
@@ -148,7 +155,10 @@ async function startSession(st) {
   }
   if (pending) {
     // a state file: its settings, data and runs instead of the URL's
-    Object.assign(want, { dataset: pending.data.name, eta: pending.settings.eta, hidden: pending.settings.hidden, seed: pending.settings.seed });
+    Object.assign(want, {
+      dataset: pending.data.name, eta: pending.settings.eta, hidden: pending.settings.hidden, seed: pending.settings.seed,
+      activation: pending.settings.activation || 'sigmoid', optimizer: pending.settings.optimizer || 'gd',
+    });
   }
   const runs = parseRuns(pending ? pending.runs : st.runs);
   const text = pending ? pending.data.text : st.d ? decodeData(st.d) : null;
@@ -251,6 +261,14 @@ window.addEventListener('pageshow', (e) => { if (e.persisted && app.s) { app.ref
 
 // ---- status, time bar, navigation -----------------------------------------------------------------
 
+/** ", tanh, Adam" after the network's shape when its roles are not the book's σ and gradient descent. */
+function roleText(settings) {
+  const parts = [];
+  if (settings.activation && settings.activation !== 'sigmoid') parts.push(app.t(`role.activation.${settings.activation}`));
+  if (settings.optimizer && settings.optimizer !== 'gd') parts.push(app.t(`role.optimizer.${settings.optimizer}`));
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
 function updateStatus() {
   const s = app.summary;
   if (!s) return;
@@ -258,7 +276,7 @@ function updateStatus() {
   el.textContent = app.t('status.line', {
     data: s.data.name + (s.data.edited ? app.t('status.edited') : ''),
     images: s.data.size,
-    shape: s.network.shape,
+    shape: s.network.shape + roleText(s.settings),
     params: s.network.parameters,
     last: s.run.last,
     e: num(s.run.e, 4),
@@ -340,6 +358,7 @@ async function setLanguage(code) {
 async function main() {
   const st = state.read();
   const listed = api.get('/api/datasets'); // asked for while the texts load
+  const roles = api.get('/api/roles'); // the activations and update rules, from core
   await setLanguage(st.lang === 'ja' || st.lang === 'en' ? st.lang : i18n.browserDefault());
   document.getElementById('lang-toggle').addEventListener('click', async () => {
     const next = i18n.lang() === 'ja' ? 'en' : 'ja';
@@ -359,6 +378,7 @@ async function main() {
   const listing = await listed;
   app.datasets = listing.bundled;
   app.limits = listing.limits || {};
+  app.roles = await roles;
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
   document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
   await startSession(st);

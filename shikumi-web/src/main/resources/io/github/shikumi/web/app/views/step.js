@@ -1,7 +1,9 @@
 // Inside one step (the book's 誤差逆伝播法 page, interactive): for the selected image, the forward pass,
 // δO_k = −(t_k − z_k)·z_k(1 − z_k) and δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j) with the numbers substituted,
 // ∂e/∂w = δ·x and ∂e/∂θ = −δ, their sums ∂E over all images, and the update p − η·∂E; beside it,
-// each backprop gradient against the numerical one (central differences).
+// each backprop gradient against the numerical one (central differences). A hidden layer with another
+// activation (tanh, ReLU, identity) shows its function and its derivative f' as core's role writes them
+// (/api/roles), and another update rule (momentum, Adam) its step from its state.
 import { h, num, term, exact } from '../fmt.js';
 import { imagePicker, selectedImage, follow, sessionData } from './common.js';
 import * as state from '../state.js';
@@ -14,6 +16,10 @@ const esc = (x) => String(x).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 /** base with the layer as superscript and the index as subscript: δ^O_1. */
 const sym = (base, layer, index) => `${base}<sup>${esc(layer)}</sup><sub>${index}</sub>`;
 const line = (html, cls = 'formula') => h('p', { class: cls, html });
+/** The role of an activation by its id (symbol, formula and derivative as core writes them). */
+const role = (id) => ((app.roles && app.roles.activations) || []).find((a) => a.id === id) || { id, symbol: id, formula: '', derivative: '' };
+/** Core's text of a formula with its output z written as the unit's name (h_j). */
+const withUnit = (text, unit) => esc(text).replace(/\bz\b/g, unit);
 
 function forward(tr, net) {
   const t = app.t;
@@ -24,6 +30,7 @@ function forward(tr, net) {
     const inputName = l === 0 ? 'x' : 'h';
     const input = l === 0 ? tr.x : tr.layers[l - 1].z;
     const unit = l === layers - 1 ? 'z' : 'h';
+    const act = tr.deltas[l].activation || 'sigmoid';
     const items = [];
     layer.s.forEach((s, j) => {
       const w = net.layers[l].weights[j];
@@ -39,9 +46,12 @@ function forward(tr, net) {
         line(`${sym('s', name, j + 1)} = Σ<sub>i</sub> ${sym('w', name, `${j + 1}i`)}·${inputName}<sub>i</sub> − ${sym('θ', name, j + 1)}`
           + ` = ${sumText} − ${term(theta)} = <b>${num(s)}</b>`),
         skipped ? h('p', { class: 'hint' }, t('step.skipped', { n: skipped })) : null,
-        line(`${unit}<sub>${j + 1}</sub> = σ(${sym('s', name, j + 1)}) = 1 / (1 + e<sup>${num(-s)}</sup>) = <b>${num(layer.z[j])}</b>`)));
+        act === 'sigmoid'
+          ? line(`${unit}<sub>${j + 1}</sub> = σ(${sym('s', name, j + 1)}) = 1 / (1 + e<sup>${num(-s)}</sup>) = <b>${num(layer.z[j])}</b>`)
+          : line(`${unit}<sub>${j + 1}</sub> = ${esc(role(act).symbol)}(${sym('s', name, j + 1)}) = ${esc(role(act).symbol)}(${num(s)}) = <b>${num(layer.z[j])}</b>`)));
     });
     out.push(h('h4', {}, l === layers - 1 ? t('step.outputLayer') : t('step.hiddenLayer', { name })));
+    if (act !== 'sigmoid') out.push(line(esc(role(act).formula), 'formula-head'));
     out.push(h('ol', { class: 'formulas' }, items));
   });
   const z = tr.layers[layers - 1].z;
@@ -65,8 +75,19 @@ function backward(tr, net) {
     const above = tr.deltas[l + 1];
     const wAbove = net.layers[l + 1].weights;
     const hz = tr.layers[l].z;
+    const act = tr.deltas[l].activation || 'sigmoid';
+    if (act !== 'sigmoid') {
+      // f' written with the unit's output, as core's role has it: 1 − h² for tanh, 1 or 0 for ReLU
+      out.push(line(`${esc(role(act).symbol)}′ = ${withUnit(role(act).derivative, 'h')}`, 'formula-head'));
+    }
     out.push(h('ol', { class: 'formulas' }, hz.map((hj, j) => {
       const sumTerms = above.delta.map((d, k) => `${term(d)}·${term(wAbove[k][j])}`).join(' + ');
+      if (act !== 'sigmoid') {
+        const slope = tr.deltas[l].derivative[j];
+        return h('li', {}, line(
+          `${sym('δ', H, j + 1)} = (Σ<sub>k</sub> ${sym('δ', above.name, 'k')}·${sym('w', above.name, `k${j + 1}`)})·${esc(role(act).symbol)}′(h<sub>${j + 1}</sub>)`
+          + ` = (${sumTerms})·${esc(role(act).symbol)}′(${num(hj)}) = (${num(tr.deltas[l].backSum[j])})·${num(slope)} = <b>${num(tr.deltas[l].delta[j])}</b>`));
+      }
       return h('li', {}, line(
         `${sym('δ', H, j + 1)} = (Σ<sub>k</sub> ${sym('δ', above.name, 'k')}·${sym('w', above.name, `k${j + 1}`)})·h<sub>${j + 1}</sub>(1 − h<sub>${j + 1}</sub>)`
         + ` = (${sumTerms})·${num(hj)}·(1 − ${num(hj)}) = (${num(tr.deltas[l].backSum[j])})·${num(hj * (1 - hj))} = <b>${num(tr.deltas[l].delta[j])}</b>`));
@@ -103,7 +124,9 @@ function table(tr) {
         h('th', { scope: 'col' }, 'p'),
         h('th', { scope: 'col' }, t('step.col.image')),
         h('th', { scope: 'col' }, t('step.col.total', { n: tr.images })),
-        h('th', { scope: 'col', html: `p − η·∂E (η = ${esc(num(tr.eta))})` }))),
+        h('th', { scope: 'col', html: tr.optimizer && tr.optimizer !== 'gd'
+          ? esc(t('step.col.next', { rule: t(`role.optimizer.${tr.optimizer}`), eta: num(tr.eta) }))
+          : `p − η·∂E (η = ${esc(num(tr.eta))})` }))),
       h('tbody', {}, tr.names.map((name, i) => h('tr', {},
         h('th', { scope: 'row' }, name),
         h('td', { title: exact(tr.params[i]) }, num(tr.params[i])),
@@ -159,7 +182,9 @@ async function render() {
         h('section', { class: 'panel' }, h('h3', {}, t('step.backward')), backward(tr, net)),
         h('section', { class: 'panel' }, h('h3', {}, t('step.gradient')), gradients(tr, net)),
         h('section', { class: 'panel' }, h('h3', {}, t('step.sum')),
-          h('p', { html: t('step.sumText', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)) }) }),
+          h('p', { html: tr.optimizer && tr.optimizer !== 'gd'
+            ? t('step.sumTextRule', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)), rule: esc(t(`role.optimizer.${tr.optimizer}`)) })
+            : t('step.sumText', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)) }) }),
           table(tr))),
       h('aside', { class: 'panel side' }, h('h3', {}, t('step.checkTitle')), checkBox)));
   check(k, checkBox);

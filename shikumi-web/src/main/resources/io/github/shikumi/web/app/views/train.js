@@ -1,4 +1,5 @@
-// Train: η, iterations, hidden units, seed; Step, Run N, Pause, Reset; live curves of E (linear or log)
+// Train: η, iterations, hidden units, seed, the hidden layer's activation and the update rule (the roles, as
+// /api/roles lists them from core); Step, Run N, Pause, Reset; live curves of E (linear or log)
 // and accuracy from the event stream; a progress bar with the time left and Cancel; the diagram and
 // the accuracy per label follow the run.
 import { h, num, pct } from '../fmt.js';
@@ -41,6 +42,13 @@ function build() {
   const hidden = field('train-hidden', 'train.hidden', sum.settings.hidden, { type: 'number', min: '1', max: '32', step: '1' });
   const seed = field('train-seed', 'train.seed', sum.settings.seed, { type: 'number', min: '0', step: '1' });
   const iters = field('train-iterations', 'train.iterations', state.int(st.runN, 500), { type: 'number', min: '1', step: '1' });
+  const roles = app.roles || { activations: [], optimizers: [] };
+  const select = (id, key, options, value) => h('div', { class: 'field' },
+    h('label', { for: id }, t(key)),
+    h('select', { id }, options.map((o) => h('option', { value: o, selected: o === value }, t(`${key}.${o}`)))));
+  const activation = select('train-activation', 'train.activation', roles.activations.map((a) => a.id), sum.settings.activation);
+  const optimizer = select('train-optimizer', 'train.optimizer', roles.optimizers.map((o) => o.name), sum.settings.optimizer);
+  const chosen = (f) => f.querySelector('select').value;
   const slow = h('input', { type: 'checkbox', id: 'train-slow', checked: st.pace !== '0' });
   slow.addEventListener('change', () => state.update({ pace: slow.checked ? null : '0' }));
   const valid = {
@@ -58,21 +66,30 @@ function build() {
     if (e !== app.summary.settings.eta) body.eta = e;
     if (hd !== app.summary.settings.hidden) body.hidden = hd;
     if (sd !== app.summary.settings.seed) body.seed = sd;
+    if (chosen(activation) !== app.summary.settings.activation) body.activation = chosen(activation);
+    if (chosen(optimizer) !== app.summary.settings.optimizer) body.optimizer = chosen(optimizer);
     if (Object.keys(body).length === 0) return true;
-    if ((body.hidden !== undefined || body.seed !== undefined) && app.last() > 0
-        && !window.confirm(t('train.confirmDiscard', { k: app.last() }))) {
+    const restarts = ['hidden', 'seed', 'activation', 'optimizer'].some((k) => body[k] !== undefined);
+    if (restarts && app.last() > 0 && !window.confirm(t('train.confirmDiscard', { k: app.last() }))) {
       hidden.querySelector('input').value = String(app.summary.settings.hidden);
       seed.querySelector('input').value = String(app.summary.settings.seed);
+      activation.querySelector('select').value = app.summary.settings.activation;
+      optimizer.querySelector('select').value = app.summary.settings.optimizer;
       return false;
     }
     pausedTarget = null;
     const r = await app.act(() => app.s.settings(body)).catch(() => null);
     if (!r) return false;
-    state.update({ eta: r.settings.eta, hidden: r.settings.hidden, seed: r.settings.seed, n: r.run.last || null, at: null });
+    state.update({
+      eta: r.settings.eta, hidden: r.settings.hidden, seed: r.settings.seed, n: r.run.last || null, at: null,
+      act: r.settings.activation === 'sigmoid' ? null : r.settings.activation,
+      opt: r.settings.optimizer === 'gd' ? null : r.settings.optimizer,
+    });
     await app.refresh();
     return true;
   };
   [eta, hidden, seed].forEach((f) => f.querySelector('input').addEventListener('change', () => apply().catch(() => {})));
+  [activation, optimizer].forEach((f) => f.querySelector('select').addEventListener('change', () => apply().catch(() => {})));
   eta.querySelector('input').addEventListener('input', valid.eta);
   hidden.querySelector('input').addEventListener('input', valid.hidden);
   seed.querySelector('input').addEventListener('input', valid.seed);
@@ -90,7 +107,7 @@ function build() {
   el.replaceChildren(
     h('h2', { id: 'h-train' }, t('train.title')),
     h('p', { class: 'intro' }, t('train.intro')),
-    h('div', { class: 'form-grid' }, eta, hidden, seed, iters),
+    h('div', { class: 'form-grid' }, eta, hidden, seed, iters, activation, optimizer),
     h('p', { class: 'note' }, t('train.settingsNote')),
     h('div', { class: 'toolbar' },
       button('train-step', 'train.step', async () => {
@@ -164,7 +181,7 @@ function updateButtons() {
   const resume = el.querySelector('#train-resume');
   resume.hidden = running || pausedTarget === null || pausedTarget <= app.last();
   if (!resume.hidden) resume.textContent = app.t('train.resumeTo', { target: pausedTarget });
-  ['train-eta', 'train-hidden', 'train-seed'].forEach((id) => { el.querySelector(`#${id}`).disabled = running; });
+  ['train-eta', 'train-hidden', 'train-seed', 'train-activation', 'train-optimizer'].forEach((id) => { el.querySelector(`#${id}`).disabled = running; });
 }
 
 function update() {
