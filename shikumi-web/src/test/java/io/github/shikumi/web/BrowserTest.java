@@ -8,6 +8,7 @@ import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.model.Network;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,8 @@ import org.openqa.selenium.WebElement;
  */
 class BrowserTest extends PageTest {
 
-    static final String[] VIEWS = {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions",
-        "export"};
+    /** The workbench's views of the book's data, from the page's registry of views. */
+    static final String[] VIEWS = Views.workbench().toArray(new String[0]);
 
     @BeforeAll
     static void start() throws Exception {
@@ -81,6 +82,24 @@ class BrowserTest extends PageTest {
             assertThat(browser.consoleProblems()).as(view).isEmpty();
             assertThat(browser.all("#toast:not([hidden])")).as(view + ": an error was shown").isEmpty();
         }
+    }
+
+    /** The tabs and sections are built from the registry of views: its order, its texts, one section each. */
+    @Test
+    void the_navigation_and_the_sections_follow_the_registry_of_views() {
+        openFresh("#/data?lang=en");
+        browser.find("#h-data");
+        List<String> tabs = new ArrayList<>();
+        browser.all("nav.views a[data-nav]").forEach(a -> tabs.add(a.getAttribute("data-nav")));
+        assertThat(tabs).isEqualTo(Views.tabs());
+        List<String> sections = new ArrayList<>();
+        browser.all("main > section.view").forEach(e -> sections.add(e.getAttribute("id")));
+        assertThat(sections).isEqualTo(Views.all().stream().map(v -> "view-" + v).collect(java.util.stream.Collectors.toList()));
+        assertThat(browser.text("nav.views a[data-nav=step]")).isEqualTo("Inside one step");
+        // a view name the registry does not know opens the start screen
+        browser.js("location.hash = '#/nonsense?lang=en'");
+        browser.until(d -> browser.find("#view-start").getAttribute("hidden") == null);
+        assertThat(browser.consoleProblems()).isEmpty();
     }
 
     @Test

@@ -91,10 +91,8 @@ class PageTextsTest {
         for (int phase = 0; phase <= 3; phase++) {
             used.add("course.backwards.phase" + phase);
         }
-        used.add("nav.start");
-        used.add("nav.course");
-        for (String view : new String[] {"data", "network", "train", "step", "results", "try", "travel", "compare", "conventions", "export"}) {
-            used.add("nav." + view); // t(`nav.${name}`)
+        for (String view : Views.all()) {
+            used.add("nav." + view); // the tabs' texts and the title, t(`nav.${name}`), from the registry of views
         }
         used.add("train.scale.log");
         used.add("train.scale.lin");

@@ -10,8 +10,7 @@ public final class ScreenshotTour {
         String extra = args.length > 1 ? args[1] : "";
         int width = args.length > 2 ? Integer.parseInt(args[2]) : 1280;
         try (Browser b = new Browser(width, 900)) {
-            for (String view : new String[] {"data", "network", "train", "step", "results", "try", "travel", "compare",
-                    "conventions", "export"}) {
+            for (String view : Views.workbench()) {
                 b.open(base + "#/" + view + "?" + extra);
                 Thread.sleep(1500);
                 b.fullScreenshot("tour-" + view + (width < 600 ? "-phone" : ""));

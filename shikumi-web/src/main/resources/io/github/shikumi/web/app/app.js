@@ -3,32 +3,43 @@ import * as i18n from './i18n.js';
 import * as state from './state.js';
 import { api, sessionApi, ApiError } from './api.js';
 import { h, num, pct } from './fmt.js';
-import dataView from './views/data.js';
-import networkView from './views/network.js';
-import trainView from './views/train.js';
-import stepView from './views/step.js';
-import resultsView from './views/results.js';
-import tryView from './views/try.js';
-import travelView from './views/travel.js';
-import compareView from './views/compare.js';
-import conventionsView from './views/conventions.js';
-import exportView from './views/export.js';
-import imagesView from './views/images.js';
-import { startView, courseView } from './course/course.js';
 import { segments, formatRuns, parseRuns, encodeData, decodeData, parseStateFile } from './share.js';
 import { sessionData } from './views/common.js';
 
-const VIEWS = {
-  start: startView, course: courseView, data: dataView, network: networkView, train: trainView, step: stepView, results: resultsView,
-  try: tryView, travel: travelView, compare: compareView, conventions: conventionsView, export: exportView,
-  images: imagesView,
-};
+/** The views by id, in the registry's order (views.json: the one list of them), loaded by loadViews. */
+const VIEWS = {};
 /** Views that show one iteration of the run: the time bar is shown with them. */
-const TIMED = new Set(['network', 'step', 'results', 'try']);
+const TIMED = new Set();
 /** Views made for the book's small bitmap networks: with large image data offered, they say so. */
-const BITMAP_ONLY = new Set(['step', 'try', 'travel']);
+const BITMAP_ONLY = new Set();
 /** The course's screens: the workbench's tabs and status line give way to the lesson. */
-const COURSE = new Set(['start', 'course']);
+const COURSE = new Set();
+/** Views of the large image data: their tabs are shown only when the server has such data. */
+const IMAGE_DATA = new Set();
+
+/**
+ * Reads the registry of views and builds from it what the page has of each: its code, its tab in the
+ * navigation (text nav.ID) and its section (view-ID, headed by h-ID); the URL takes its ids as view names.
+ */
+async function loadViews() {
+  const list = (await (await fetch('views.json')).json()).views;
+  const modules = await Promise.all(list.map((v) => import(`./${v.module}`)));
+  const nav = document.getElementById('nav-views');
+  const main = document.getElementById('main');
+  list.forEach((v, i) => {
+    VIEWS[v.id] = modules[i][v.export || 'default'];
+    if (v.timed) TIMED.add(v.id);
+    if (v.bitmapOnly) BITMAP_ONLY.add(v.id);
+    if (v.course) COURSE.add(v.id);
+    if (v.imageData) IMAGE_DATA.add(v.id);
+    if (v.tab !== false) {
+      nav.append(h('li', { hidden: v.imageData ? true : null, dataset: v.imageData ? { imageData: 'true' } : null },
+        h('a', { href: `#/${v.id}`, 'data-nav': v.id, 'data-i18n': `nav.${v.id}` }, v.id)));
+    }
+    main.append(h('section', { id: `view-${v.id}`, class: v.course ? 'view course-view' : 'view', 'aria-labelledby': `h-${v.id}`, hidden: true }));
+  });
+  state.setViews(list.map((v) => v.id));
+}
 const SESSION_KEY = 'shikumi.session';
 /** The runs= and d= this tab's session was built from or last wrote (a reload reuses the session). */
 const RECIPE_KEY = 'shikumi.recipe';
@@ -333,9 +344,9 @@ function show(st) {
   document.getElementById('timebar').hidden = !TIMED.has(name);
   document.body.classList.toggle('in-course', COURSE.has(name));
   navHint();
-  if (app.view === 'course' && name !== 'course') courseView.leave();
+  if (app.view === 'course' && name !== 'course') VIEWS.course.leave();
   // the notice that these views are for the small bitmaps only once the learner has been to Image data
-  if (name === 'images') app.imagesVisited = true;
+  if (IMAGE_DATA.has(name)) app.imagesVisited = true;
   document.getElementById('bitmap-only').hidden = !(BITMAP_ONLY.has(name) && app.imagesVisited && app.imageSets && app.imageSets.length);
   const changedView = app.view !== name;
   app.view = name;
@@ -356,10 +367,13 @@ async function setLanguage(code) {
 }
 
 async function main() {
-  const st = state.read();
-  const listed = api.get('/api/datasets'); // asked for while the texts load
+  const listed = api.get('/api/datasets'); // asked for while the views and the texts load
   const roles = api.get('/api/roles'); // the activations and update rules, from core
-  await setLanguage(st.lang === 'ja' || st.lang === 'en' ? st.lang : i18n.browserDefault());
+  const asked = state.read().lang;
+  const code = asked === 'ja' || asked === 'en' ? asked : i18n.browserDefault();
+  await Promise.all([loadViews(), i18n.load(code)]); // the texts load while the views do
+  const st = state.read();
+  await setLanguage(code);
   document.getElementById('lang-toggle').addEventListener('click', async () => {
     const next = i18n.lang() === 'ja' ? 'en' : 'ja';
     state.update({ lang: next });
@@ -380,7 +394,7 @@ async function main() {
   app.limits = listing.limits || {};
   app.roles = await roles;
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
-  document.querySelector('[data-nav="images"]').parentElement.hidden = app.imageSets.length === 0;
+  document.querySelectorAll('li[data-image-data]').forEach((li) => { li.hidden = app.imageSets.length === 0; });
   await startSession(st);
   let lastSt = state.read();
   state.onChange((next) => {

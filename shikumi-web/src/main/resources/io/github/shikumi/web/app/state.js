@@ -4,7 +4,12 @@
 // the Compare view's form: copt (optimisers), cdata, chidden, cseed, ceta, cn, czero=1, cpace=0.
 const listeners = [];
 
-export const VIEWS = ['start', 'course', 'data', 'network', 'train', 'step', 'results', 'try', 'travel', 'compare', 'conventions', 'export', 'images'];
+/** The views' names, from the registry (views.json), set once by the page before it reads the URL. */
+let VIEWS = ['start'];
+
+export function setViews(ids) {
+  VIEWS = ids.slice();
+}
 
 export function read() {
   const h = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
