@@ -76,6 +76,26 @@ class ExportCommandsTest {
     }
 
     @Test
+    void export_pytorch_trains_by_the_rule_asked_for_and_refuses_an_unknown_one(@TempDir Path dir) throws Exception {
+        Path py = dir.resolve("adam.py");
+        CliRun adam = CliRun.of("export-pytorch", "--optimizer", "adam", "--out", py.toString(), "--lang", "en");
+        assertThat(adam.exit()).as(adam.err()).isZero();
+        assertThat(Files.readString(py))
+                .contains("optimizer = torch.optim.Adam(net.parameters(), lr=ETA, betas=(0.9, 0.999), eps=1.0E-8)")
+                .contains("\"optimizer\":\"adam\"").doesNotContain("torch.optim.SGD");
+        Path mom = dir.resolve("momentum.py");
+        assertThat(CliRun.of("export-pytorch", "--optimizer", "momentum", "--out", mom.toString()).exit()).isZero();
+        assertThat(Files.readString(mom)).contains("torch.optim.SGD(net.parameters(), lr=ETA, momentum=0.9)");
+        Path bad = dir.resolve("bad.py");
+        CliRun unknown = CliRun.of("export-pytorch", "--optimizer", "rmsprop", "--out", bad.toString(), "--lang", "en");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.errLine()).isEqualTo("shikumi: --optimizer: update rule \"rmsprop\" is not known (known: gd, momentum, adam)");
+        assertThat(bad).doesNotExist();
+        CliRun ja = CliRun.of("export-pytorch", "--optimizer", "rmsprop", "--out", bad.toString(), "--lang", "ja");
+        assertThat(ja.errLine()).isEqualTo("shikumi: --optimizer: 更新則「rmsprop」はありません (あるもの: gd, momentum, adam)");
+    }
+
+    @Test
     void shikumi_to_pytorch_to_shikumi_is_bit_exact_when_the_script_only_copies_the_numbers(@TempDir Path dir) throws Exception {
         assumeTrue(torch(), "skipped: /usr/bin/python3 cannot import torch (install Debian's python3-torch, as .ci/run does)");
         Path py = dir.resolve("run.py");

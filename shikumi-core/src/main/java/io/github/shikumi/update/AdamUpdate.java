@@ -81,6 +81,13 @@ public final class AdamUpdate implements UpdateRule {
         return m;
     }
 
+    /** {@code torch.optim.Adam(params, lr=η, betas=(β1, β2), eps=ε)}, Algorithm 1 of Kingma and Ba as here. */
+    @Override
+    public String torchOptimizer(String parameters, String lr) {
+        return "torch.optim.Adam(" + parameters + ", lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps="
+                + epsilon + ")";
+    }
+
     @Override
     public int slots() {
         return 2;

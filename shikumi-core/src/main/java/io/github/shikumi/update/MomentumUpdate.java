@@ -53,6 +53,15 @@ public final class MomentumUpdate implements UpdateRule {
         return m;
     }
 
+    /**
+     * {@code torch.optim.SGD(params, lr=η, momentum=μ)}: PyTorch keeps b ← μ·b + g and steps p ← p − η·b, which
+     * is v = −η·b, the same steps (to rounding) while η stays the same.
+     */
+    @Override
+    public String torchOptimizer(String parameters, String lr) {
+        return "torch.optim.SGD(" + parameters + ", lr=" + lr + ", momentum=" + mu + ")";
+    }
+
     @Override
     public int slots() {
         return 1;

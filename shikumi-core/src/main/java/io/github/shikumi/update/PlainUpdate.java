@@ -32,6 +32,12 @@ public final class PlainUpdate implements UpdateRule {
         return m;
     }
 
+    /** {@code torch.optim.SGD(params, lr=η)}: p ← p − lr·∂E/∂p. */
+    @Override
+    public String torchOptimizer(String parameters, String lr) {
+        return "torch.optim.SGD(" + parameters + ", lr=" + lr + ")";
+    }
+
     @Override
     public int slots() {
         return 0;

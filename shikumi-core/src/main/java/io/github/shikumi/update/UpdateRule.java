@@ -43,6 +43,19 @@ public interface UpdateRule {
     Map<String, Object> settings();
 
     /**
+     * The same rule as a PyTorch optimiser, for a script that trains the network in PyTorch (shikumi-export):
+     * e.g. {@code torch.optim.Adam(params, lr=ETA, betas=(0.9, 0.999), eps=1e-08)}; null when PyTorch has no
+     * optimiser that takes the same steps (such a rule cannot be exported).
+     *
+     * @param parameters the Python expression of the parameters
+     * @param lr         the Python expression of η
+     * @return the Python expression of the optimiser, or null
+     */
+    default String torchOptimizer(String parameters, String lr) {
+        return null;
+    }
+
+    /**
      * Arrays of state the rule keeps per parameter array: 0 for gradient descent, 1 for momentum, 2 for Adam.
      *
      * @return the number of state arrays

@@ -9,7 +9,8 @@ import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Provenance;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
-import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.update.PlainUpdate;
+import io.github.shikumi.update.UpdateRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.Map;
  * A run of shikumi as a short PyTorch script: the same network written with the book's conventions in plain
  * sight ({@code s = x·wᵀ − θ}, the threshold subtracted; E summed over the images, not averaged), the same data,
  * the same initial parameters (every double copied exactly), and the same training: {@code torch.optim.SGD} with
- * lr = η on all images at once, in float64. Run with {@code python3 run.py [STATE.json]}, it prints E at every
+ * lr = η on all images at once, in float64 (or the PyTorch optimiser of another update rule: SGD with momentum,
+ * {@code torch.optim.Adam}). Run with {@code python3 run.py [STATE.json]}, it prints E at every
  * iteration (as {@code k E}, E in Python's exact repr) and saves the trained state as JSON
  * ({@value PyTorchState#FORMAT}), which {@link PyTorchState#read(Path)} reads back into a {@link Network}.
  * Comments are in English or Japanese.
@@ -49,8 +51,31 @@ public final class PyTorchScript {
      *         values, or η or the iterations are invalid
      */
     public static String script(Network start, Dataset data, double eta, int iterations, Locale locale) {
+        return script(start, data, new PlainUpdate(eta), iterations, locale); // checks η
+    }
+
+    /**
+     * The script of a run by another update rule: the same, with the rule's PyTorch optimiser in place of
+     * {@code torch.optim.SGD} (momentum: SGD with momentum; Adam: {@code torch.optim.Adam}), from
+     * {@link UpdateRule#torchOptimizer(String, String)}.
+     *
+     * @param start      the initial network
+     * @param data       the training images
+     * @param rule       the update rule and its η
+     * @param iterations the iterations, 0 or more
+     * @param locale     the language of the comments
+     * @return the Python source
+     * @throws ShikumiException as {@link #script(Network, Dataset, double, int, Locale)}
+     * @throws IllegalArgumentException for a rule PyTorch has no optimiser for
+     */
+    public static String script(Network start, Dataset data, UpdateRule rule, int iterations, Locale locale) {
         start.checkFits(data, "model");
-        new GradientDescent(eta); // checks η
+        double eta = rule.eta();
+        String optimizer = rule.torchOptimizer("net.parameters()", "ETA");
+        if (optimizer == null) {
+            throw new IllegalArgumentException("no PyTorch optimiser takes the steps of " + rule.name());
+        }
+        boolean plain = rule instanceof PlainUpdate;
         if (iterations < 0) {
             throw new ShikumiException("iterations", Msg.ITERATIONS_INVALID, iterations);
         }
@@ -60,7 +85,7 @@ public final class PyTorchScript {
                     String.valueOf(MAX_PIXELS));
         }
         boolean ja = "ja".equals(locale.getLanguage());
-        Map<String, Object> provenance = new LinkedHashMap<>(Provenance.trained(start, data, "gd", Map.of("eta", eta),
+        Map<String, Object> provenance = new LinkedHashMap<>(Provenance.trained(start, data, rule.name(), rule.settings(),
                 "iterations", iterations));
         StringBuilder py = new StringBuilder();
         String sizes = start.layout().shapeText();
@@ -68,9 +93,10 @@ public final class PyTorchScript {
         line(py, c(ja, "# shikumi export-pytorch: the " + sizes + " network of shikumi, trained by PyTorch the book's way.",
                 "# shikumi export-pytorch: shikumi の " + sizes + " ネットワークを、本のやり方のまま PyTorch で学習します。"));
         line(py, c(ja, "# Made by shikumi " + Provenance.version() + " from: data " + data.name() + " (" + data.size()
-                        + " images of " + data.shapeText() + "), eta = " + eta + ", " + iterations + " iterations.",
+                        + " images of " + data.shapeText() + "), " + (plain ? "" : rule.name() + ", ") + "eta = " + eta
+                        + ", " + iterations + " iterations.",
                 "# shikumi " + Provenance.version() + " が作成: データ " + data.name() + " (" + data.shapeText() + " の画像 "
-                        + data.size() + " 枚)、η = " + eta + "、" + iterations + " 回反復。"));
+                        + data.size() + " 枚)、" + (plain ? "" : rule.name() + "、") + "η = " + eta + "、" + iterations + " 回反復。"));
         line(py, c(ja, "# Run:   python3 run.py [STATE.json]   (prints E per iteration, saves the trained state; default "
                         + DEFAULT_STATE + ")",
                 "# 実行:  python3 run.py [STATE.json]   (反復ごとの E を表示し、学習後の状態を保存。既定は " + DEFAULT_STATE + ")"));
@@ -86,7 +112,8 @@ public final class PyTorchScript {
         line(py, "");
         line(py, "LABELS = " + json(data.labels()));
         line(py, "HEIGHT, WIDTH = " + data.height() + ", " + data.width());
-        line(py, "ETA = " + eta + "  " + c(ja, "# learning rate η of p ← p − η·∂E/∂p", "# 学習率 η (p ← p − η·∂E/∂p)"));
+        line(py, "ETA = " + eta + "  " + (plain ? c(ja, "# learning rate η of p ← p − η·∂E/∂p", "# 学習率 η (p ← p − η·∂E/∂p)")
+                : c(ja, "# learning rate η of " + rule.name(), "# " + rule.name() + " の学習率 η")));
         line(py, "ITERATIONS = " + iterations);
         line(py, "OUTPUT = \"" + start.output().id() + "\"  " + c(ja,
                 "# sigmoid outputs with E = Σ ½Σ(t − z)² (the book's), or softmax with E = Σ −Σ t·log z",
@@ -183,9 +210,11 @@ public final class PyTorchScript {
         line(py, "");
         line(py, "");
         line(py, "net = Network(INITIAL)");
-        line(py, "optimizer = torch.optim.SGD(net.parameters(), lr=ETA)  " + c(ja,
+        line(py, "optimizer = " + optimizer + "  " + (plain ? c(ja,
                 "# p ← p − η·∂E/∂p on all images at once (no mini-batches, no momentum)",
-                "# p ← p − η·∂E/∂p、全画像を一度に (ミニバッチもモーメンタムもなし)"));
+                "# p ← p − η·∂E/∂p、全画像を一度に (ミニバッチもモーメンタムもなし)")
+                : c(ja, "# shikumi's " + rule.name() + " " + rule.settings() + " on ∂E of all images at once",
+                        "# shikumi の " + rule.name() + " " + rule.settings() + "、全画像の ∂E で")));
         line(py, "history = []");
         line(py, "print(\"# iteration E\")");
         line(py, "for k in range(ITERATIONS + 1):");

@@ -95,6 +95,41 @@ class PyTorchScriptTest {
         }
     }
 
+    /**
+     * The book's job by Adam and by momentum: shikumi's rule and PyTorch's own optimiser ({@code torch.optim.Adam},
+     * {@code torch.optim.SGD} with momentum, written into the script by the rule) on the same network, data and
+     * initial parameters, 500 iterations: E agrees at every iteration and the trained parameters agree.
+     */
+    @Test
+    void torch_optim_adam_and_momentum_take_shikumis_steps_on_the_books_job(@TempDir Path dir) throws Exception {
+        Dataset d = Shikumi.bookData();
+        Network start = Network.initial(d, 1, 3);
+        for (io.github.shikumi.update.UpdateRule rule : List.<io.github.shikumi.update.UpdateRule>of(
+                new io.github.shikumi.update.AdamUpdate(0.05), new io.github.shikumi.update.MomentumUpdate(0.05, 0.9))) {
+            String script = PyTorchScript.script(start, d, rule, 500, Locale.ENGLISH);
+            assertThat(script).contains("optimizer = " + rule.torchOptimizer("net.parameters()", "ETA"));
+            Run run = runScript(script, dir);
+            List<Double> e = new ArrayList<>();
+            double[] p = new io.github.shikumi.train.GradientDescent(rule).minimize(
+                    new io.github.shikumi.train.NetworkObjective(start, d), start.params(), 500,
+                    (k, q, v) -> e.add(v)).params();
+            assertThat(run.e).hasSize(501);
+            double worstE = 0;
+            for (int k = 0; k <= 500; k++) {
+                worstE = Math.max(worstE, Math.abs(run.e.get(k) - e.get(k)) / e.get(k));
+            }
+            double[] q = run.state.params();
+            double worstP = 0;
+            for (int i = 0; i < p.length; i++) {
+                worstP = Math.max(worstP, Math.abs(q[i] - p[i]) / Math.max(1, Math.abs(p[i])));
+            }
+            System.out.printf("%s against PyTorch, 500 iterations: E %.2e relative, parameters %.2e%n", rule.name(), worstE, worstP);
+            assertThat(worstE).as(rule.name() + ": E").isLessThanOrEqualTo(1e-12); // measured: Adam 6e-16, momentum 3e-14
+            assertThat(worstP).as(rule.name() + ": parameters").isLessThanOrEqualTo(1e-12); // Adam 1.4e-15, momentum 1.4e-14
+            assertThat(run.state.provenance()).containsEntry("optimizer", rule.name());
+        }
+    }
+
     @Test
     void grey_images_are_written_as_numbers_and_agree_too(@TempDir Path dir) throws Exception {
         Dataset grey = io.github.shikumi.Fixtures.randomGreyData(4, 3, 3, 3, 12);
