@@ -166,7 +166,9 @@ public enum Msg {
     /** "ε must be a positive finite number, got {0}" */
     UPDATE_EPSILON("update.epsilon"),
     /** "{0} activations for {1} hidden layers" */
-    MODEL_ACTIVATIONS("model.activations");
+    MODEL_ACTIVATIONS("model.activations"),
+    /** "PyTorch has no optimiser that takes the steps of the update rule {0}: export a run by gd, momentum or adam" */
+    EXPORT_RULE_UNSUPPORTED("export.ruleUnsupported");
 
     private final String key;
 

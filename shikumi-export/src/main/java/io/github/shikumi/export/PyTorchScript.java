@@ -65,15 +65,15 @@ public final class PyTorchScript {
      * @param iterations the iterations, 0 or more
      * @param locale     the language of the comments
      * @return the Python source
-     * @throws ShikumiException as {@link #script(Network, Dataset, double, int, Locale)}
-     * @throws IllegalArgumentException for a rule PyTorch has no optimiser for
+     * @throws ShikumiException as {@link #script(Network, Dataset, double, int, Locale)}, and for {@code "optimizer"}
+     *         when PyTorch has no optimiser for the rule
      */
     public static String script(Network start, Dataset data, UpdateRule rule, int iterations, Locale locale) {
         start.checkFits(data, "model");
         double eta = rule.eta();
         String optimizer = rule.torchOptimizer("net.parameters()", "ETA");
         if (optimizer == null) {
-            throw new IllegalArgumentException("no PyTorch optimiser takes the steps of " + rule.name());
+            throw new ShikumiException("optimizer", Msg.EXPORT_RULE_UNSUPPORTED, rule.name());
         }
         boolean plain = rule instanceof PlainUpdate;
         if (iterations < 0) {

@@ -168,6 +168,24 @@ class PyTorchScriptTest {
                         + " export a subset of the images (a CSV or bitmap text file)");
     }
 
+    /** A rule PyTorch has no optimiser for (here one that only delegates to gd but says nothing of PyTorch). */
+    @Test
+    void a_rule_pytorch_has_no_optimiser_for_is_refused_in_one_line() {
+        io.github.shikumi.update.UpdateRule plain = new io.github.shikumi.update.PlainUpdate(0.05);
+        io.github.shikumi.update.UpdateRule own = new io.github.shikumi.update.UpdateRule() {
+            public String name() { return "own"; }
+            public double eta() { return plain.eta(); }
+            public java.util.Map<String, Object> settings() { return plain.settings(); }
+            public int slots() { return 0; }
+            public void step(double[] p, double[] g, double[][] st, int count, long t) { plain.step(p, g, st, count, t); }
+            public void step(float[] p, float[] g, float[][] st, int n, int count, long t) { plain.step(p, g, st, n, count, t); }
+        };
+        Dataset d = Shikumi.bookData();
+        assertThatThrownBy(() -> PyTorchScript.script(Network.initial(d, 1, 3), d, own, 10, Locale.ENGLISH))
+                .isInstanceOf(ShikumiException.class)
+                .hasMessageContaining("PyTorch has no optimiser that takes the steps of the update rule own");
+    }
+
     @Test
     void a_state_dict_of_another_shape_is_refused_naming_the_tensor() {
         String state = """

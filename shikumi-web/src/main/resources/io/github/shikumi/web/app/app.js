@@ -56,6 +56,7 @@ export const app = {
   curve: { e: [], accuracy: [], eta: [], branchedE: null },
   view: null,
   t: i18n.t,
+  tOr: i18n.tOr,
   on(event, f) { (listeners[event] ||= []).push(f); },
   emit(event, arg) { (listeners[event] || []).forEach((f) => f(arg)); },
   /** The last recorded iteration. */
@@ -275,8 +276,10 @@ window.addEventListener('pageshow', (e) => { if (e.persisted && app.s) { app.ref
 /** ", tanh, Adam" after the network's shape when its roles are not the book's σ and gradient descent. */
 function roleText(settings) {
   const parts = [];
-  if (settings.activation && settings.activation !== 'sigmoid') parts.push(app.t(`role.activation.${settings.activation}`));
-  if (settings.optimizer && settings.optimizer !== 'gd') parts.push(app.t(`role.optimizer.${settings.optimizer}`));
+  const a = settings.activation;
+  const symbol = (((app.roles && app.roles.activations) || []).find((r) => r.id === a) || { symbol: a }).symbol;
+  if (a && a !== 'sigmoid') parts.push(app.tOr(`role.activation.${a}`, symbol));
+  if (settings.optimizer && settings.optimizer !== 'gd') parts.push(app.tOr(`role.optimizer.${settings.optimizer}`, settings.optimizer));
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
 

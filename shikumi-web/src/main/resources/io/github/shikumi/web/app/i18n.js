@@ -31,6 +31,15 @@ export function t(key, vars) {
   return s;
 }
 
+/**
+ * The text of key, or {@code fallback} when the page has no such text: a role core lists that the page has no
+ * words for yet (a further activation or update rule) shows its own name instead of a missing text.
+ */
+export function tOr(key, fallback, vars) {
+  const d = dicts[current] || {};
+  return d[key] === undefined ? fallback : t(key, vars);
+}
+
 /** Fills every data-i18n element under root. */
 export function apply(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });

@@ -28,12 +28,12 @@ function render() {
         row('s<sub>j</sub> = Σ<sub>i</sub> w<sub>ji</sub>·x<sub>i</sub> − θ<sub>j</sub>', 's<sub>j</sub> = Σ<sub>i</sub> w<sub>ji</sub>·x<sub>i</sub> + b<sub>j</sub>', t('conv.bias')),
         act === 'sigmoid' || !role
           ? row('z = σ(s) = 1 / (1 + e<sup>−s</sup>)', 'sigmoid(s)', t('conv.sigmoid'))
-          : row(`h = ${esc(role.formula)}; z = σ(s)`, `${TORCH[act]}; sigmoid(s)`, t('conv.activation', { f: role.symbol })),
+          : row(`h = ${esc(role.formula)}; z = σ(s)`, `${TORCH[act] || `${esc(act)}(s)`}; sigmoid(s)`, t('conv.activation', { f: role.symbol })),
         row('e = ½ Σ<sub>k</sub> (t<sub>k</sub> − z<sub>k</sub>)²', '', t('conv.e')),
         row('E = Σ<sub>n=1…N</sub> e<sub>n</sub>', 'L = E / N', t('conv.sum')),
         opt === 'gd'
           ? row('p ← p − η·∂E/∂p', 'p ← p − λ·∂L/∂p', t('conv.update'))
-          : row(esc(t(`role.optimizer.${opt}`)), TORCH_RULE[opt] || opt, t(`conv.update.${opt}`)),
+          : row(esc(app.tOr(`role.optimizer.${opt}`, opt)), TORCH_RULE[opt] || esc(opt), app.tOr(`conv.update.${opt}`, '')),
         row('∂e/∂θ<sub>j</sub> = −δ<sub>j</sub>', '∂e/∂b<sub>j</sub> = +δ<sub>j</sub>', t('conv.thetaGrad'))))),
     h('section', { class: 'panel', id: 'conv-rates' },
       h('h3', {}, t('conv.ratesTitle', { n, eta: num(eta) })),

@@ -125,7 +125,7 @@ function table(tr) {
         h('th', { scope: 'col' }, t('step.col.image')),
         h('th', { scope: 'col' }, t('step.col.total', { n: tr.images })),
         h('th', { scope: 'col', html: tr.optimizer && tr.optimizer !== 'gd'
-          ? esc(t('step.col.next', { rule: t(`role.optimizer.${tr.optimizer}`), eta: num(tr.eta) }))
+          ? esc(t('step.col.next', { rule: app.tOr(`role.optimizer.${tr.optimizer}`, tr.optimizer), eta: num(tr.eta) }))
           : `p − η·∂E (η = ${esc(num(tr.eta))})` }))),
       h('tbody', {}, tr.names.map((name, i) => h('tr', {},
         h('th', { scope: 'row' }, name),
@@ -183,7 +183,7 @@ async function render() {
         h('section', { class: 'panel' }, h('h3', {}, t('step.gradient')), gradients(tr, net)),
         h('section', { class: 'panel' }, h('h3', {}, t('step.sum')),
           h('p', { html: tr.optimizer && tr.optimizer !== 'gd'
-            ? t('step.sumTextRule', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)), rule: esc(t(`role.optimizer.${tr.optimizer}`)) })
+            ? t('step.sumTextRule', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)), rule: esc(app.tOr(`role.optimizer.${tr.optimizer}`, tr.optimizer)) })
             : t('step.sumText', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)) }) }),
           table(tr))),
       h('aside', { class: 'panel side' }, h('h3', {}, t('step.checkTitle')), checkBox)));

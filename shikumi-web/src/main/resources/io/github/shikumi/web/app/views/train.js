@@ -43,11 +43,12 @@ function build() {
   const seed = field('train-seed', 'train.seed', sum.settings.seed, { type: 'number', min: '0', step: '1' });
   const iters = field('train-iterations', 'train.iterations', state.int(st.runN, 500), { type: 'number', min: '1', step: '1' });
   const roles = app.roles || { activations: [], optimizers: [] };
+  // each choice in the page's words, or by its own name when the page has none for it (a role core added since)
   const select = (id, key, options, value) => h('div', { class: 'field' },
     h('label', { for: id }, t(key)),
-    h('select', { id }, options.map((o) => h('option', { value: o, selected: o === value }, t(`${key}.${o}`)))));
-  const activation = select('train-activation', 'train.activation', roles.activations.map((a) => a.id), sum.settings.activation);
-  const optimizer = select('train-optimizer', 'train.optimizer', roles.optimizers.map((o) => o.name), sum.settings.optimizer);
+    h('select', { id }, options.map(([o, name]) => h('option', { value: o, selected: o === value }, app.tOr(`${key}.${o}`, name)))));
+  const activation = select('train-activation', 'train.activation', roles.activations.map((a) => [a.id, a.symbol]), sum.settings.activation);
+  const optimizer = select('train-optimizer', 'train.optimizer', roles.optimizers.map((o) => [o.name, o.name]), sum.settings.optimizer);
   const chosen = (f) => f.querySelector('select').value;
   const slow = h('input', { type: 'checkbox', id: 'train-slow', checked: st.pace !== '0' });
   slow.addEventListener('change', () => state.update({ pace: slow.checked ? null : '0' }));
