@@ -21,9 +21,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One browser tab's workbench: its working copy of the data, the settings (η, hidden units, seed, the hidden
- * layer's activation and the update rule), and the training run with every iteration kept. Every method that reads or changes state holds this object's
- * monitor; a background run computes outside it and appends each iteration under it, so the views stay
- * responsive while it trains.
+ * layer's activation and the update rule), and the training run with every iteration kept. Every method that
+ * reads or changes state holds this object's monitor; a background run computes outside it and appends each
+ * iteration under it, so the views stay responsive while it trains.
  */
 final class Session {
     static final double MAX_ETA = 100;
@@ -323,10 +323,6 @@ final class Session {
     /** The update rule with the session's η now (its name, η and settings). */
     synchronized UpdateRule rule() {
         return rule(eta);
-    }
-
-    synchronized Activation activation() {
-        return activation;
     }
 
     /** The run's objective and η, for the background job that now owns them. */
