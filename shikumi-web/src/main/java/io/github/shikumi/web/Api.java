@@ -1,6 +1,7 @@
 package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.export.OnnxExport;
 import io.github.shikumi.format.BitmapText;
 import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.model.Activation;
@@ -79,6 +80,7 @@ final class Api {
         r.post("/api/sessions/{id}/classify", this::classify);
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
+        r.get("/api/sessions/{id}/export/onnx", this::exportOnnx);
         r.get("/api/sessions/{id}/export/xlsx", ctx -> {
             Session s = session(ctx);
             XlsxExport.answer(ctx, s, iteration(ctx, s));
@@ -374,6 +376,15 @@ final class Api {
         String json = ModelJson.write(s.network(k));
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-model-" + k + ".json\"");
         ctx.contentType("application/json; charset=utf-8").result(json);
+    }
+
+    /** The model of the iteration shown as ONNX, as {@code shikumi export-onnx} writes it (shikumi-export). */
+    private void exportOnnx(Context ctx) {
+        Session s = session(ctx);
+        int k = iteration(ctx, s);
+        byte[] onnx = OnnxExport.bytes(s.network(k));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-model-" + k + ".onnx\"");
+        ctx.contentType("application/octet-stream").result(onnx);
     }
 
     private void exportData(Context ctx) {

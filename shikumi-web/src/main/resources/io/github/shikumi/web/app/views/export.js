@@ -1,5 +1,5 @@
-// Export: the model JSON of the iteration shown, the dataset as bitmap text, and the book's .xlsx
-// workbook of the model shown (headings in the page's language).
+// Export: the model JSON of the iteration shown, the dataset as bitmap text, the model as ONNX, and the
+// book's .xlsx workbook of the model shown (headings in the page's language).
 import { h } from '../fmt.js';
 import { lang } from '../i18n.js';
 import { stateFile, parseStateFile } from '../share.js';
@@ -57,6 +57,9 @@ function render() {
       h('li', {},
         h('a', { class: 'button', id: 'export-data', href: app.s.dataUrl(), download: '' }, t('export.data')),
         h('p', { class: 'hint' }, t('export.dataHint'))),
+      h('li', {},
+        h('a', { class: 'button', id: 'export-onnx', href: app.s.onnxUrl(k), download: '' }, t('export.onnx', { k })),
+        h('p', { class: 'hint' }, t('export.onnxHint'))),
       h('li', {},
         h('a', { class: 'button', id: 'export-xlsx', href: app.s.xlsxUrl(k, lang()), download: '' }, t('export.xlsx', { k })),
         h('p', { class: 'hint' }, t('export.xlsxHint'))),
