@@ -61,6 +61,8 @@ final class Api {
         r.get("/api/health", ctx -> ShikumiServer.json(ctx, Map.of("status", "ok")));
         r.get("/api/datasets", this::datasets);
         r.get("/api/roles", this::roles);
+        // the class link: the addresses students open, with QR codes (empty when only this computer can reach the server)
+        r.get("/api/classroom", ctx -> ShikumiServer.json(ctx, Classroom.links(config.host(), ctx.port())));
         r.post("/api/sessions", this::create);
         r.get("/api/sessions/{id}", ctx -> ShikumiServer.json(ctx, session(ctx).summary()));
         r.delete("/api/sessions/{id}", this::delete);

@@ -358,6 +358,31 @@ function show(st) {
   if (name !== 'course') document.title = `${app.t(`nav.${name}`)} · shikumi`;
 }
 
+/**
+ * The class link (shikumi serve --host 0.0.0.0): a button in the header that shows the addresses the students
+ * open, each as a QR code the server drew, for the teacher to put on the projector.
+ */
+function setupClassLink(classroom) {
+  const button = document.getElementById('class-link');
+  const panel = document.getElementById('class-panel');
+  if (!classroom.addresses || classroom.addresses.length === 0) return;
+  const render = () => panel.replaceChildren(
+    h('h2', { id: 'class-title' }, app.t('class.title')),
+    h('p', {}, app.t('class.hint')),
+    h('div', { class: 'codes' }, classroom.addresses.map((a) => h('figure', {},
+      h('div', { class: 'qr', html: a.svg, 'aria-label': app.t('class.code', { url: a.url }) }),
+      h('figcaption', {}, a.url)))),
+    h('button', { type: 'button', id: 'class-close', onclick: () => { panel.hidden = true; button.setAttribute('aria-expanded', 'false'); } },
+      app.t('class.close')));
+  app.classLink = () => { if (!panel.hidden) render(); }; // again in the other language
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    button.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) render();
+  });
+}
+
 async function setLanguage(code) {
   await i18n.load(code);
   i18n.apply();
@@ -366,12 +391,14 @@ async function setLanguage(code) {
   for (const v of Object.values(VIEWS)) {
     if (v.mounted) v.relabel(app);
   }
+  if (app.classLink) app.classLink();
   updateStatus();
 }
 
 async function main() {
   const listed = api.get('/api/datasets'); // asked for while the views and the texts load
   const roles = api.get('/api/roles'); // the activations and update rules, from core
+  const classroom = api.get('/api/classroom').catch(() => ({ addresses: [] })); // the class link, when there is one
   const asked = state.read().lang;
   const code = asked === 'ja' || asked === 'en' ? asked : i18n.browserDefault();
   await Promise.all([loadViews(), i18n.load(code)]); // the texts load while the views do
@@ -396,6 +423,7 @@ async function main() {
   app.datasets = listing.bundled;
   app.limits = listing.limits || {};
   app.roles = await roles;
+  setupClassLink(await classroom);
   app.imageSets = listing.images || []; // large image data (Fashion-MNIST) when the server has it
   document.querySelectorAll('li[data-image-data]').forEach((li) => { li.hidden = app.imageSets.length === 0; });
   await startSession(st);
