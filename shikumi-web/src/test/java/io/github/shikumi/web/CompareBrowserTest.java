@@ -94,6 +94,37 @@ class CompareBrowserTest extends PageTest {
         assertThat(browser.all("#toast:not([hidden])")).isEmpty();
     }
 
+    /** Bad numbers in the form are marked with the label the learner sees and never sent; good ones are. */
+    @Test
+    void bad_numbers_in_the_form_are_marked_and_never_start_a_comparison() throws Exception {
+        openFresh("#/compare?lang=en&cpace=0&copt=gd&cn=20");
+        browser.find("#h-compare");
+        browser.consoleProblems();
+        TrainControlsBrowserTest.type("#compare-iterations", "0");
+        assertThat(browser.find("#compare-iterations").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text("#compare-iterations-error")).isEqualTo("Iterations per optimiser must be between 1 and 10,000");
+        TrainControlsBrowserTest.type("#compare-eta", "-1");
+        assertThat(browser.text("#compare-eta-error")).isEqualTo("η (gd and momentum) must be more than 0");
+        TrainControlsBrowserTest.type("#compare-hidden", "2.5");
+        assertThat(browser.text("#compare-hidden-error")).isEqualTo("Hidden units must be a whole number");
+        assertThat(browser.driver.getCurrentUrl()).contains("cn=20").doesNotContain("cn=0").doesNotContain("ceta=-1");
+        browser.click("#compare-run");
+        Thread.sleep(300);
+        assertThat(server.get(sessionPath() + "/compare").json().get("state").asText()).isEqualTo("none");
+        assertThat(browser.all("#toast:not([hidden])")).isEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+        // put right, they are sent
+        TrainControlsBrowserTest.type("#compare-iterations", "30");
+        TrainControlsBrowserTest.type("#compare-eta", "0.1");
+        TrainControlsBrowserTest.type("#compare-hidden", "2");
+        browser.until(d -> browser.all(".field-error:not([hidden])").isEmpty());
+        browser.click("#compare-run");
+        browser.until(d -> "done".equals(server.get(sessionPath() + "/compare").json().get("state").asText()));
+        JsonNode settings = server.get(sessionPath() + "/compare").json().get("settings");
+        assertThat(settings.get("iterations").asInt()).isEqualTo(30);
+        assertThat(settings.get("hidden").asInt()).isEqualTo(2);
+    }
+
     @Test
     void all_zero_initial_parameters_start_at_e_64_on_aple() throws Exception {
         openFresh("#/compare?copt=gd&cn=50&cpace=0");

@@ -5,6 +5,7 @@
 import { h, num, pct } from '../fmt.js';
 import { lineChart } from '../chart.js';
 import * as state from '../state.js';
+import { checkedField } from './common.js';
 
 const NAMES = ['gd', 'momentum', 'adam', 'cg', 'derivative-free', 'solver'];
 /** Ticked when the URL names none (as shikumi compare): Solver's forward differences are slow, so it is asked for. */
@@ -17,6 +18,8 @@ let app;
 let chart = null;
 let built = false;
 let builtFor = '';
+/** Checks every number of the form, marking the bad ones (set when the form is built). */
+let valid = () => true;
 let events = null;
 /** The comparison as streamed: number, state, settings, curves by optimiser, rows. */
 let cur = { number: -1, state: 'none', running: false, curves: {}, results: [] };
@@ -53,9 +56,23 @@ function settings() {
 function build() {
   const t = app.t;
   const s = settings();
+  // each number checked as it is typed (the field marked, its label in the message); a bad one is never sent
   const field = (id, key, value, attrs, onchange) => h('div', { class: 'field' },
-    h('label', { for: id }, t(key)), h('input', { id, value: String(value), onchange, ...attrs }));
-  const numberChange = (key, fallback) => (e) => state.update({ [key]: e.target.value === String(fallback) ? null : e.target.value });
+    h('label', { for: id }, t(key)), h('input', { id, value: String(value), onchange, 'aria-describedby': `${id}-error`, ...attrs }),
+    h('span', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true }));
+  const numberChange = (key, fallback, check) => (e) => {
+    if (check() === null) return;
+    state.update({ [key]: e.target.value === String(fallback) ? null : e.target.value });
+  };
+  const limits = app.limits || {};
+  const fieldChecks = {
+    hidden: () => checkedField(app, el.querySelector('#compare-hidden').parentElement, 'train.hidden', { integer: true, min: 1, max: limits.maxHidden || 32 }),
+    seed: () => checkedField(app, el.querySelector('#compare-seed').parentElement, 'train.seed', { integer: true, min: 0, max: 2147483647 }),
+    eta: () => checkedField(app, el.querySelector('#compare-eta').parentElement, 'compare.eta', { min: 0, max: 100, above: true }),
+    iterations: () => checkedField(app, el.querySelector('#compare-iterations').parentElement, 'compare.iterations',
+      { integer: true, min: 1, max: limits.maxCompareIterations || 10000 }),
+  };
+  valid = () => Object.values(fieldChecks).map((c) => c()).every((v) => v !== null);
   const checks = NAMES.map((n) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', id: `compare-opt-${n}`, value: n, checked: s.optimizers.includes(n),
       onchange: () => {
@@ -76,10 +93,14 @@ function build() {
     h('fieldset', { class: 'panel optimizers' }, h('legend', {}, t('compare.optimizers')), checks),
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: 'compare-data' }, t('compare.data')), data),
-      field('compare-hidden', 'train.hidden', s.hidden, { type: 'number', min: '1', max: '32', step: '1' }, numberChange('chidden', app.summary.settings.hidden)),
-      field('compare-seed', 'train.seed', s.seed, { type: 'number', min: '0', step: '1' }, numberChange('cseed', app.summary.settings.seed)),
-      field('compare-eta', 'compare.eta', s.eta, { type: 'number', min: '0', step: 'any', inputmode: 'decimal' }, numberChange('ceta', app.summary.settings.eta)),
-      field('compare-iterations', 'compare.iterations', s.iterations, { type: 'number', min: '1', step: '1' }, numberChange('cn', 500))),
+      field('compare-hidden', 'train.hidden', s.hidden, { type: 'number', min: '1', max: '32', step: '1', oninput: () => fieldChecks.hidden() },
+        numberChange('chidden', app.summary.settings.hidden, () => fieldChecks.hidden())),
+      field('compare-seed', 'train.seed', s.seed, { type: 'number', min: '0', step: '1', oninput: () => fieldChecks.seed() },
+        numberChange('cseed', app.summary.settings.seed, () => fieldChecks.seed())),
+      field('compare-eta', 'compare.eta', s.eta, { type: 'number', min: '0', step: 'any', inputmode: 'decimal', oninput: () => fieldChecks.eta() },
+        numberChange('ceta', app.summary.settings.eta, () => fieldChecks.eta())),
+      field('compare-iterations', 'compare.iterations', s.iterations, { type: 'number', min: '1', step: '1', oninput: () => fieldChecks.iterations() },
+        numberChange('cn', 500, () => fieldChecks.iterations()))),
     h('div', { class: 'toolbar' },
       h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'compare-zero', checked: s.zeroInit,
         onchange: (e) => state.update({ czero: e.target.checked ? '1' : null }) }), ' ', t('compare.zeroInit')),
@@ -117,6 +138,7 @@ function build() {
 }
 
 async function run() {
+  if (!valid()) return; // marked in the form: nothing is sent
   const s = settings();
   const body = { optimizers: s.optimizers, hidden: s.hidden, seed: s.seed, eta: s.eta, iterations: s.iterations, zeroInit: s.zeroInit };
   if (s.dataset) body.dataset = s.dataset;
