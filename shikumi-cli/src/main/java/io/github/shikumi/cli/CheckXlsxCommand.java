@@ -1,6 +1,5 @@
 package io.github.shikumi.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.shikumi.xlsx.Block;
 import io.github.shikumi.xlsx.ExerciseCheck;
@@ -98,25 +97,6 @@ public final class CheckXlsxCommand implements Callable<Integer> {
     }
 
     private static ObjectNode json(Result r) {
-        ObjectNode root = Json.object();
-        root.put("checked", r.checked());
-        root.put("clean", r.clean());
-        root.put("missing", r.missing());
-        root.put("wrong", r.findings().size() - r.missing());
-        ArrayNode cells = root.putArray("cells");
-        for (Finding f : r.findings()) {
-            ObjectNode c = cells.addObject();
-            c.put("address", f.address());
-            c.put("block", f.block().word());
-            c.put("what", f.what());
-            c.put("missing", f.missing());
-            c.put("holds", f.holds());
-            if (!Double.isNaN(f.value())) {
-                c.put("value", f.value());
-            }
-            c.put("expected", f.expected());
-            c.put("hint", f.hint());
-        }
-        return root;
+        return Json.MAPPER.valueToTree(r.toMap()); // the same report as the web page's
     }
 }

@@ -83,6 +83,10 @@ final class Api {
         r.get("/api/sessions/{id}/export/model", this::exportModel);
         r.get("/api/sessions/{id}/export/data", this::exportData);
         r.get("/api/sessions/{id}/export/onnx", this::exportOnnx);
+        r.post("/api/sessions/{id}/check-xlsx", ctx -> {
+            session(ctx); // a session's, so that a class's uploads share its limits
+            XlsxExport.check(ctx, Body.parse(ctx.body()));
+        });
         r.get("/api/sessions/{id}/export/xlsx", ctx -> {
             Session s = session(ctx);
             XlsxExport.answer(ctx, s, iteration(ctx, s));

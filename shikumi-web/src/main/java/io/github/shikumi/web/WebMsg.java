@@ -44,6 +44,7 @@ public enum WebMsg {
     TYPE_NUMBERS("type.numbers"),
     TYPE_STRINGS("type.strings"),
     TYPE_BOOLEAN("type.boolean"),
+    TYPE_BASE64("type.base64"),
     VALUE_BINARY("value.binary"),
     VALUE_UNIT("value.unit"),
     // the large image data (ImageApi)

@@ -5,6 +5,7 @@ import io.github.shikumi.model.Network;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
 import io.github.shikumi.train.TrainingListener;
+import io.github.shikumi.xlsx.ExerciseCheck;
 import io.github.shikumi.xlsx.WorkbookExport;
 import io.github.shikumi.xlsx.XlsxException;
 import io.javalin.http.Context;
@@ -24,6 +25,41 @@ final class XlsxExport {
     static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private XlsxExport() {
+    }
+
+    /**
+     * Checks a learner's spreadsheet exercise (or an edited full workbook) uploaded as {@code {"name", "xlsx"}},
+     * the file's bytes in base64, as {@code shikumi check-xlsx} does: the report of every wrong or empty cell in
+     * the order the computation needs them, with the book's hints in the page's language. The upload lives in a
+     * temporary file only while it is checked; a file that is not such a workbook is a 400 naming it.
+     */
+    static void check(Context ctx, Body b) {
+        String name = b.text("name", "upload.xlsx", 100).replaceAll("[\\\\/:]", "_");
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(b.text("xlsx", Integer.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(WebMsg.FIELD_TYPE, "xlsx", WebMsg.TYPE_BASE64);
+        }
+        Locale locale = ShikumiServer.locale(ctx);
+        java.nio.file.Path tmp = null;
+        try {
+            tmp = java.nio.file.Files.createTempFile("shikumi-check-", ".xlsx");
+            java.nio.file.Files.write(tmp, bytes);
+            ShikumiServer.json(ctx, ExerciseCheck.check(tmp, name, locale).toMap());
+        } catch (XlsxException e) {
+            ShikumiServer.error(ctx, 400, e.message(locale));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the system's temporary folder is cleaned by it too
+                }
+            }
+        }
     }
 
     static void answer(Context ctx, Session s, int k) {

@@ -260,6 +260,29 @@ class BrowserTest extends PageTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(io.github.shikumi.export.OnnxExport.bytes(shown));
     }
 
+    /** The learner uploads a spreadsheet exercise in the Export view and reads the first wrong cells. */
+    @Test
+    void an_uploaded_exercise_is_checked_in_the_page(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        openFresh("#/export?lang=en");
+        browser.find("#export-check");
+        browser.consoleProblems();
+        Path ex = dir.resolve("my-exercise.xlsx");
+        try (java.io.OutputStream out = Files.newOutputStream(ex)) {
+            io.github.shikumi.xlsx.WorkbookExport.writeExercise(Network.initial(Bundled.get("aple"), 1, 3), Bundled.get("aple"),
+                    0.05, 0, java.util.EnumSet.of(io.github.shikumi.xlsx.Block.DELTA), java.util.Locale.ENGLISH, out);
+        }
+        browser.find("#export-check").sendKeys(ex.toString());
+        browser.until(d -> browser.text("#check-result").contains("cells checked"));
+        assertThat(browser.text("#check-verdict")).startsWith("my-exercise.xlsx: ").contains("still empty");
+        // an empty δ is missing, not wrong, so the list of wrong cells starts after it: the downstream ones
+        assertThat(browser.all("#check-cells li")).isNotEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+        Path notes = dir.resolve("notes.xlsx");
+        Files.writeString(notes, "not a spreadsheet");
+        browser.find("#export-check").sendKeys(notes.toString());
+        browser.until(d -> browser.text("#check-verdict").startsWith("notes.xlsx"));
+    }
+
     @Test
     void the_downloaded_workbook_opens_in_poi_with_the_books_sheets() throws Exception {
         openFresh("#/export?n=40&lang=ja");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,35 @@ public final class ExerciseCheck {
         public long missing() {
             return findings.stream().filter(Finding::missing).count();
         }
+
+        /**
+         * The report as plain values for JSON (check-xlsx --json, the web page): checked, clean, missing,
+         * wrong, and every cell with its address, block, what it is, what it holds and should hold, and the hint.
+         */
+        public Map<String, Object> toMap() {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("checked", checked);
+            root.put("clean", clean());
+            root.put("missing", missing());
+            root.put("wrong", findings.size() - missing());
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Finding f : findings) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("address", f.address());
+                c.put("block", f.block().word());
+                c.put("what", f.what());
+                c.put("missing", f.missing());
+                c.put("holds", f.holds());
+                if (!Double.isNaN(f.value())) {
+                    c.put("value", f.value());
+                }
+                c.put("expected", f.expected());
+                c.put("hint", f.hint());
+                cells.add(c);
+            }
+            root.put("cells", cells);
+            return root;
+        }
     }
 
     /** Writes the shape into the workbook's custom properties, for {@link #check}. */
@@ -86,7 +116,14 @@ public final class ExerciseCheck {
 
     /** Checks the workbook at {@code file}; {@code locale} for the hints. */
     public static Result check(Path file, Locale locale) {
-        String name = file.toString();
+        return check(file, file.toString(), locale);
+    }
+
+    /**
+     * Checks the workbook at {@code file}, naming it {@code name} in every message (an upload kept in a
+     * temporary file is named as the learner's file, not by its temporary path).
+     */
+    public static Result check(Path file, String name, Locale locale) {
         long size;
         try {
             size = Files.size(file);

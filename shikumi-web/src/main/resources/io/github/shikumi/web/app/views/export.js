@@ -37,6 +37,51 @@ async function openState(input, error) {
 let el;
 let app;
 
+/** The bytes of a file as base64 (in chunks: a spreadsheet is hundreds of kilobytes). */
+function base64(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/**
+ * Checks the learner's spreadsheet exercise on the server (as shikumi check-xlsx does): every cell against
+ * shikumi's numbers, the first wrong ones listed with what they hold, what they should hold, and a hint.
+ */
+async function checkUpload(input, out) {
+  const t = app.t;
+  const file = input.files && input.files[0];
+  if (!file) return;
+  out.replaceChildren(h('p', {}, t('export.checking', { name: file.name })));
+  let r;
+  try {
+    r = await app.s.checkXlsx(file.name, base64(await file.arrayBuffer()));
+  } catch (e) {
+    out.replaceChildren(h('p', { class: 'bad', id: 'check-verdict' }, e.message));
+    return;
+  }
+  if (r.clean) {
+    out.replaceChildren(h('p', { class: 'ok', id: 'check-verdict' }, t('export.checkClean', { name: file.name, n: r.checked })));
+    return;
+  }
+  const wrong = r.cells.filter((c) => !c.missing).slice(0, 10);
+  out.replaceChildren(
+    h('p', { class: 'bad', id: 'check-verdict' }, t('export.checkSummary', { name: file.name, n: r.checked, wrong: r.wrong, missing: r.missing })),
+    wrong.length ? h('ol', { id: 'check-cells' }, wrong.map((c) => h('li', {},
+      h('p', {}, h('b', {}, c.address), ' ', c.what),
+      h('p', {}, t('export.checkHolds', { holds: c.holds, expected: String(c.expected) })),
+      h('p', { class: 'hint' }, c.hint)))) : null);
+}
+
+function checker(t) {
+  const out = h('div', { id: 'check-result', 'aria-live': 'polite' });
+  const input = h('input', { type: 'file', id: 'export-check', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  input.addEventListener('change', () => checkUpload(input, out).catch(() => {}));
+  return h('div', {}, h('label', { for: 'export-check' }, t('export.check')), ' ', input,
+    h('p', { class: 'hint' }, t('export.checkHint')), out);
+}
+
 function stateOpener(t) {
   const error = h('p', { class: 'field-error', id: 'export-open-error', role: 'alert', hidden: true });
   const input = h('input', { type: 'file', id: 'export-open', accept: '.json,application/json' });
@@ -66,7 +111,8 @@ function render() {
       h('li', {},
         h('button', { type: 'button', class: 'button', id: 'export-state', onclick: saveState }, t('export.state')),
         h('p', { class: 'hint' }, t('export.stateHint'))),
-      h('li', {}, stateOpener(t))));
+      h('li', {}, stateOpener(t)),
+      h('li', {}, checker(t))));
 }
 
 export default {
