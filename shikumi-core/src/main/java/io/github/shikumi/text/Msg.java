@@ -167,7 +167,7 @@ public enum Msg {
     UPDATE_EPSILON("update.epsilon"),
     /** "{0} activations for {1} hidden layers" */
     MODEL_ACTIVATIONS("model.activations"),
-    /** "PyTorch has no optimiser that takes the steps of the update rule {0}: export a run by gd, momentum or adam" */
+    /** "PyTorch has no optimiser that takes the steps of the update rule {0}: export a run by one of {1}" */
     EXPORT_RULE_UNSUPPORTED("export.ruleUnsupported");
 
     private final String key;

@@ -11,9 +11,12 @@ import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
 import io.github.shikumi.update.PlainUpdate;
 import io.github.shikumi.update.UpdateRule;
+import io.github.shikumi.update.UpdateRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,7 +76,13 @@ public final class PyTorchScript {
         double eta = rule.eta();
         String optimizer = rule.torchOptimizer("net.parameters()", "ETA");
         if (optimizer == null) {
-            throw new ShikumiException("optimizer", Msg.EXPORT_RULE_UNSUPPORTED, rule.name());
+            List<String> exportable = new ArrayList<>(); // the registry's rules that PyTorch has
+            for (String name : UpdateRules.names()) {
+                if (UpdateRules.create(name, eta, Map.of()).torchOptimizer("p", "lr") != null) {
+                    exportable.add(name);
+                }
+            }
+            throw new ShikumiException("optimizer", Msg.EXPORT_RULE_UNSUPPORTED, rule.name(), String.join(", ", exportable));
         }
         boolean plain = rule instanceof PlainUpdate;
         if (iterations < 0) {

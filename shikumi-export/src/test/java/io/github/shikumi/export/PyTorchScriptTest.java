@@ -183,7 +183,7 @@ class PyTorchScriptTest {
         Dataset d = Shikumi.bookData();
         assertThatThrownBy(() -> PyTorchScript.script(Network.initial(d, 1, 3), d, own, 10, Locale.ENGLISH))
                 .isInstanceOf(ShikumiException.class)
-                .hasMessageContaining("PyTorch has no optimiser that takes the steps of the update rule own");
+                .hasMessageContaining("PyTorch has no optimiser that takes the steps of the update rule own: export a run by one of gd, momentum, adam");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
@@ -99,9 +100,20 @@ public final class ExerciseCheck {
         }
     }
 
-    /** Writes the shape into the workbook's custom properties, for {@link #check}. */
-    static void mark(XSSFWorkbook wb, BpLayout at) {
-        wb.getProperties().getCustomProperties().addProperty(PROPERTY, describe(at));
+    /**
+     * Writes the shape into the workbook's custom properties, for {@link #check}: with the hidden layers'
+     * activations when one is not the book's σ (a workbook without them is all σ, as those written before).
+     */
+    static void mark(XSSFWorkbook wb, BpLayout at, List<Activation> activations) {
+        String d = describe(at);
+        if (activations.stream().anyMatch(a -> a != Activation.SIGMOID)) {
+            StringBuilder sb = new StringBuilder(d).append(" activation=");
+            for (int i = 0; i < activations.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(activations.get(i).id());
+            }
+            d = sb.toString();
+        }
+        wb.getProperties().getCustomProperties().addProperty(PROPERTY, d);
     }
 
     static String describe(BpLayout at) {
@@ -175,6 +187,8 @@ public final class ExerciseCheck {
         private final Locale locale;
         private Sheet sheet;
         private BpLayout at;
+        /** The hidden layers' functions, from the workbook's property (σ when it names none). */
+        private List<Activation> activations;
         private XSSFFormulaEvaluator ev;
         private final List<Finding> findings = new ArrayList<>();
         private int checked;
@@ -210,7 +224,8 @@ public final class ExerciseCheck {
             for (int k = 0; k < lay.outputs(); k++) {
                 labels.add(String.valueOf(k + 1));
             }
-            Network net = new Network(lay, labels, at.height, at.width, params, Map.of(), at.output);
+            Network net = new Network(lay, labels, at.height, at.width, params, Map.of(), at.output)
+                    .withActivations(activations);
             Dataset data = new Dataset(file, labels, at.height, at.width, images, targets);
             new Expected(this, at, net, data, eta, locale).compare();
             return new Result(checked, findings);
@@ -237,6 +252,17 @@ public final class ExerciseCheck {
                 int w = Integer.parseInt(hw[1]);
                 if (h * w != lay.inputs() || images < 1 || images > WorkbookExport.MAX_FORMULA_IMAGES) {
                     throw new IllegalArgumentException(d);
+                }
+                activations = new ArrayList<>();
+                String[] named = parts.length > 5 && parts[5].startsWith("activation=")
+                        ? parts[5].substring("activation=".length()).split(",") : new String[0];
+                for (int l = 0; l < lay.layers() - 1; l++) {
+                    Activation a = named.length == 0 ? Activation.SIGMOID
+                            : named.length == lay.layers() - 1 ? Activation.of(named[l]) : null;
+                    if (a == null) {
+                        throw new IllegalArgumentException(d);
+                    }
+                    activations.add(a);
                 }
                 return new BpLayout(lay, output, h, w, images);
             } catch (RuntimeException e) {

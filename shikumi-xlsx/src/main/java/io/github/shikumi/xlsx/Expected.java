@@ -1,6 +1,7 @@
 package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
 import io.github.shikumi.model.ParamLayout;
@@ -42,6 +43,11 @@ final class Expected {
         }
     }
 
+    /** The function of hidden layer l as the workbook's network has it (σ for the book's). */
+    private Activation activation(int l) {
+        return l < out ? net.activations().get(l) : Activation.SIGMOID;
+    }
+
     void compare() {
         for (int n = 0; n < at.images; n++) {
             band(n);
@@ -67,13 +73,18 @@ final class Expected {
                                 (v, tol) -> near(v, tr.s(fl, fj) + 2 * net.threshold(fl, fj), tol)
                                         ? Text.CHECK_HINT_THETA_ADDED.format(locale, f) : null));
                 if (l < out || at.output == Output.SIGMOID) {
-                    String z = "z" + unit(l, j) + " = σ(s" + unit(l, j) + ") = 1/(1 + e^(−s" + unit(l, j) + "))";
-                    sink.compare(r, at.zColumn(l, j), Block.Z, what("z" + unit(l, j), n), tr.z(l, j), Math.abs(tr.z(l, j)),
+                    Activation fn = activation(l);
+                    boolean sigmoid = fn == Activation.SIGMOID;
+                    // the book's σ written out; another hidden layer's function as its role writes it
+                    String z = sigmoid ? "z" + unit(l, j) + " = σ(s" + unit(l, j) + ") = 1/(1 + e^(−s" + unit(l, j) + "))"
+                            : "z" + unit(l, j) + " = " + fn.symbol() + "(s" + unit(l, j) + "), " + fn.formula();
+                    sink.compare(r, at.zColumn(l, j), Block.Z, what("z" + unit(l, j), n), tr.z(l, j),
+                            Math.max(Math.abs(tr.z(l, j)), sigmoid ? 0 : Math.abs(tr.s(l, j))),
                             hints(z, n, fj, m -> traces[m].z(fl, fj), k -> tr.z(fl, k), lay.units(l), "z" + L, (v, tol) -> {
-                                if (near(v, 1 - tr.z(fl, fj), tol)) {
+                                if (sigmoid && near(v, 1 - tr.z(fl, fj), tol)) {
                                     return Text.CHECK_HINT_EXPONENT.format(locale);
                                 }
-                                return near(v, tr.s(fl, fj), tol) ? Text.CHECK_HINT_NO_SIGMOID.format(locale) : null;
+                                return sigmoid && near(v, tr.s(fl, fj), tol) ? Text.CHECK_HINT_NO_SIGMOID.format(locale) : null;
                             }));
                 }
             }
@@ -112,15 +123,17 @@ final class Expected {
                 for (int k = 0; k < lay.units(l + 1); k++) {
                     scale += Math.abs(tr.delta(l + 1, k) * net.weight(l + 1, k, j));
                 }
-                scale *= h * (1 - h);
-                String f = "δ" + unit(l, j) + " = (Σ_k δ" + A + "[k]·w" + A + "[k][" + (j + 1) + "])·z(1 − z)";
+                Activation fn = activation(l);
+                scale *= Math.abs(fn.derivativeFromOutput(h)); // z(1 − z) for the book's σ
+                String slope = fn == Activation.SIGMOID ? "z(1 − z)" : fn.symbol() + "′ = " + fn.derivativeFormula();
+                String f = "δ" + unit(l, j) + " = (Σ_k δ" + A + "[k]·w" + A + "[k][" + (j + 1) + "])·" + slope;
                 sink.compare(r, at.deltaColumn(l, j), Block.DELTA, what("δ" + unit(l, j), n), tr.delta(l, j), scale,
                         hints(f, n, fj, m -> traces[m].delta(fl, fj), u -> tr.delta(fl, u), lay.units(l), "δ" + L, (v, tol) -> {
                             if (near(v, -tr.delta(fl, fj), tol)) {
                                 return Text.CHECK_HINT_SIGN.format(locale, f);
                             }
-                            return near(v, tr.backSum(fl, fj), tol)
-                                    ? Text.CHECK_HINT_NO_DERIVATIVE.format(locale, "z(1 − z)", f) : null;
+                            return near(v, tr.backSum(fl, fj), tol) && fn != Activation.IDENTITY
+                                    ? Text.CHECK_HINT_NO_DERIVATIVE.format(locale, slope, f) : null;
                         }));
             }
         }

@@ -127,7 +127,7 @@ public final class WorkbookExport {
         // same model and options, same bytes: no creation date in the core properties (POI would write the
         // time of writing), and the package rewritten with fixed entry times (StableZip: 1980-02-01 00:00)
         base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
-        ExerciseCheck.mark(base, at);
+        ExerciseCheck.mark(base, at, model.activations());
         if (macro) {
             base.setWorkbookType(XSSFWorkbookType.XLSM);
             base.setVBAProject(new java.io.ByteArrayInputStream(VbaProject.write("VBAProject",
@@ -168,7 +168,7 @@ public final class WorkbookExport {
         BpLayout at = new BpLayout(lay, model.output(), data.height(), data.width(), formulaImages(model, data));
         XSSFWorkbook base = new XSSFWorkbook();
         base.getProperties().getCoreProperties().setCreated(Optional.<Date>empty());
-        ExerciseCheck.mark(base, at);
+        ExerciseCheck.mark(base, at, model.activations());
         Styles st = new Styles(base);
         SXSSFWorkbook wb = new SXSSFWorkbook(base, -1);
         try {

@@ -79,6 +79,40 @@ class ExerciseCheckTest {
         }
     }
 
+    /**
+     * Workbooks of tanh, ReLU and identity hidden layers (and two layers of different functions) check clean:
+     * the checker computes with the workbook's own functions, named in its property; an empty δ cell's hint
+     * writes the layer's own derivative.
+     */
+    @Test
+    void full_exports_of_tanh_relu_and_identity_layers_check_clean() throws IOException {
+        List<Network> nets = List.of(
+                start.withActivations(List.of(io.github.shikumi.model.Activation.TANH)),
+                start.withActivations(List.of(io.github.shikumi.model.Activation.RELU)),
+                start.withActivations(List.of(io.github.shikumi.model.Activation.IDENTITY)),
+                Network.initial(aple, 2, 4, 3).withActivations(
+                        List.of(io.github.shikumi.model.Activation.RELU, io.github.shikumi.model.Activation.TANH)));
+        for (Network net : nets) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WorkbookExport.write(aple, ETA, Training.gradientDescent(net, aple, ETA, 2, TrainingListener.NONE),
+                    Locale.ENGLISH, out);
+            Result r = ExerciseCheck.check(write("roles.xlsx", out.toByteArray()), Locale.ENGLISH);
+            assertThat(r.findings()).as("%s %s", net.layout().shapeText(), net.activations()).isEmpty();
+            assertThat(r.checked()).isEqualTo(formulaCells(out.toByteArray()).size());
+        }
+        ByteArrayOutputStream ex = new ByteArrayOutputStream();
+        WorkbookExport.writeExercise(nets.get(0), aple, ETA, 0, EnumSet.of(Block.DELTA), Locale.ENGLISH, ex);
+        Result r = ExerciseCheck.check(write("tanh-ex.xlsx", ex.toByteArray()), Locale.ENGLISH);
+        Finding hidden = r.findings().stream().filter(f -> f.what().startsWith("δH[1]")).findFirst().orElseThrow();
+        assertThat(hidden.missing()).isTrue();
+        assertThat(hidden.hint()).contains("tanh′ = 1 − z²").doesNotContain("z(1 − z)");
+        // the sigmoid book's workbook says nothing of activations: its property is as before
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(full))) {
+            assertThat(wb.getProperties().getCustomProperties().getProperty(ExerciseCheck.PROPERTY).getLpwstr())
+                    .doesNotContain("activation=");
+        }
+    }
+
     @Test
     void unfilled_exercise_lists_every_missing_cell_in_computation_order() throws IOException {
         Result r = ExerciseCheck.check(write("ex.xlsx", exercise(EnumSet.allOf(Block.class))), Locale.ENGLISH);
