@@ -55,7 +55,7 @@ public final class ClassroomCheck {
             port = s.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                LoadCheck.SERVE_HEAP, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 DevServer.class.getName(), String.valueOf(port)));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -110,7 +110,7 @@ public final class ClassroomCheck {
                 sb.append(String.format(Locale.ROOT, "slow-motion runs of 500 iterations finished: %d%n",
                         runsDone.get(attacked).get()));
             }
-            sb.append(String.format(Locale.ROOT, "server memory (resident set of its JVM, -Xmx1g): %.0f MB at the end, peak %.0f MB%n",
+            sb.append(String.format(Locale.ROOT, "server memory (resident set of its JVM, " + LoadCheck.SERVE_HEAP + "): %.0f MB at the end, peak %.0f MB%n",
                     rss / 1024.0, peakRss / 1024.0));
             if (!firstErrors.isEmpty()) {
                 sb.append("first errors: ").append(firstErrors.subList(0, Math.min(5, firstErrors.size()))).append('\n');

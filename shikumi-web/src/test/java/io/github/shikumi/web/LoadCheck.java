@@ -37,14 +37,30 @@ public final class LoadCheck {
         System.out.println(report(users, seconds, warmup));
     }
 
+    /** The heap the launcher gives {@code shikumi serve}, read from ./shikumi: the checks start the server as users do. */
+    static final String SERVE_HEAP = serveHeap();
+
+    private static String serveHeap() {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("exec java --add-modules jdk.incubator.vector (-Xmx\\S+)")
+                    .matcher(java.nio.file.Files.readString(Path.of("..", "shikumi")));
+            if (!m.find()) {
+                throw new IllegalStateException("the launcher ../shikumi starts serve without -Xmx");
+            }
+            return m.group(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String report(int users, int seconds, int warmup) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        // as `shikumi serve` starts it (the launcher adds the Vector API module for long-lived commands), in 1 GB
+        // as `shikumi serve` starts it (the launcher adds the Vector API module for long-lived commands), in the heap the launcher gives it
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-modules", "jdk.incubator.vector"));
+                SERVE_HEAP, "--add-modules", "jdk.incubator.vector"));
         String extra = System.getProperty("loadcheck.serverJvm", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -116,7 +132,7 @@ public final class LoadCheck {
             double clientSeconds = (clientTo - clientFrom) / 100.0;
             sb.append(String.format(Locale.ROOT, "client CPU (the simulated users' JVM): %.1f s (%.0f %% of one core), %.0f µs per request%n",
                     clientSeconds, 100 * clientSeconds / seconds, 1e6 * clientSeconds / Math.max(1, all.size())));
-            sb.append(String.format(Locale.ROOT, "server memory (resident set of its JVM, -Xmx1g): %.0f MB at the end, peak %.0f MB%n",
+            sb.append(String.format(Locale.ROOT, "server memory (resident set of its JVM, " + SERVE_HEAP + "): %.0f MB at the end, peak %.0f MB%n",
                     rss / 1024.0, peakRss / 1024.0));
             if (!firstErrors.isEmpty()) {
                 sb.append("first errors: ").append(firstErrors.subList(0, Math.min(5, firstErrors.size()))).append('\n');
