@@ -7,6 +7,7 @@ import io.github.shikumi.format.ModelJson;
 import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.train.GradientDescent;
+import io.github.shikumi.optim.Optimizers;
 import io.github.shikumi.update.UpdateRules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -237,6 +238,8 @@ final class Api {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("activations", activations);
         m.put("optimizers", rules);
+        // the Compare view's choices: every optimiser `compare` knows, and those ticked by default
+        m.put("compare", Map.of("names", Optimizers.NAMES, "default", Optimizers.DEFAULT));
         ShikumiServer.json(ctx, m);
     }
 

@@ -65,6 +65,13 @@ class RolesApiTest {
         r.get("optimizers").forEach(o -> rules.add(o.get("name").asText()));
         assertThat(rules).isEqualTo(UpdateRules.names());
         assertThat(r.at("/optimizers/2/settings/beta2").asDouble()).isEqualTo(0.999);
+        // the Compare view's choices are compare's own list
+        List<String> compare = new ArrayList<>();
+        r.at("/compare/names").forEach(n -> compare.add(n.asText()));
+        assertThat(compare).isEqualTo(io.github.shikumi.optim.Optimizers.NAMES);
+        List<String> ticked = new ArrayList<>();
+        r.at("/compare/default").forEach(n -> ticked.add(n.asText()));
+        assertThat(ticked).isEqualTo(io.github.shikumi.optim.Optimizers.DEFAULT);
     }
 
     @Test

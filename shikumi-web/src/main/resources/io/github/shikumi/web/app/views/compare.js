@@ -7,10 +7,14 @@ import { lineChart } from '../chart.js';
 import * as state from '../state.js';
 import { checkedField } from './common.js';
 
-const NAMES = ['gd', 'momentum', 'adam', 'cg', 'derivative-free', 'solver'];
+/** Every optimiser `compare` knows, as the server lists them (/api/roles), in order. */
+let NAMES = ['gd', 'momentum', 'adam', 'cg', 'derivative-free', 'solver'];
 /** Ticked when the URL names none (as shikumi compare): Solver's forward differences are slow, so it is asked for. */
-const DEFAULT = ['gd', 'momentum', 'cg', 'derivative-free'];
+let DEFAULT = ['gd', 'momentum', 'cg', 'derivative-free'];
 const COLORS = { gd: '#c2410c', momentum: '#6b46c1', adam: '#be185d', cg: '#047857', 'derivative-free': '#1a73e8', solver: '#a16207' };
+/** Colours for optimisers the page has none for yet (one the server added since). */
+const MORE_COLORS = ['#0e7490', '#4d7c0f', '#9f1239', '#475569'];
+const color = (n) => COLORS[n] || MORE_COLORS[Math.max(0, NAMES.indexOf(n)) % MORE_COLORS.length];
 const PACE = 500; // iterations per second per optimiser in slow motion
 
 let el;
@@ -29,7 +33,7 @@ function label(name) {
   return {
     gd: t('compare.opt.gd'), momentum: t('compare.opt.momentum'), adam: t('compare.opt.adam'), cg: t('compare.opt.cg'),
     'derivative-free': t('compare.opt.df'), solver: t('compare.opt.solver'),
-  }[name];
+  }[name] || app.tOr(`compare.opt.${name}`, name);
 }
 
 function scale() {
@@ -79,7 +83,7 @@ function build() {
         const chosen = NAMES.filter((x) => el.querySelector(`#compare-opt-${x}`).checked);
         state.update({ copt: chosen.join(',') === DEFAULT.join(',') ? null : chosen.join(',') });
       } }),
-    ' ', h('span', { class: 'swatch', style: `background:${COLORS[n]}` }), ' ', h('code', {}, n), ' ', label(n)));
+    ' ', h('span', { class: 'swatch', style: `background:${color(n)}` }), ' ', h('code', {}, n), ' ', label(n)));
   const data = h('select', { id: 'compare-data', onchange: (e) => state.update({ cdata: e.target.value || null }) },
     h('option', { value: '', selected: s.dataset === '' }, t('compare.sessionData', { name: app.summary.data.name })),
     app.datasets.map((d) => h('option', { value: d.name, selected: s.dataset === d.name }, d.name)));
@@ -131,7 +135,7 @@ function build() {
   if (chart) chart.destroy();
   chart = lineChart(el.querySelector('#compare-chart'), {
     title: t('compare.chart'), log: scale() === 'log', xLabel: t('chart.iteration'), height: 300,
-    series: NAMES.map((n) => ({ label: n, color: COLORS[n], dash: n === 'derivative-free' ? [6, 4] : undefined })),
+    series: NAMES.map((n) => ({ label: n, color: color(n), dash: n === 'derivative-free' ? [6, 4] : undefined })),
   });
   built = true;
   builtFor = `${app.s.id} ${app.summary.data.name}`;
@@ -193,7 +197,7 @@ function table() {
       t('compare.col.evalGrad'), t('compare.col.seconds')].map((c) => h('th', { scope: 'col' }, c))));
   const rows = (cur.settings ? cur.settings.optimizers : []).map((name) => {
     const r = cur.results.find((x) => x.optimizer === name);
-    const nameCell = h('th', { scope: 'row', title: label(name) }, h('span', { class: 'swatch', style: `background:${COLORS[name]}` }), ' ', h('code', {}, name));
+    const nameCell = h('th', { scope: 'row', title: label(name) }, h('span', { class: 'swatch', style: `background:${color(name)}` }), ' ', h('code', {}, name));
     if (!r) {
       const pending = cur.running ? (cur.settings.optimizers[cur.current] === name ? t('compare.runningCell') : t('compare.waiting')) : '–';
       return h('tr', { dataset: { optimizer: name } }, nameCell, h('td', { colspan: '6', class: 'pending' }, pending));
@@ -250,6 +254,10 @@ export default {
   mount(root, a) {
     el = root;
     app = a;
+    if (a.roles && a.roles.compare) {
+      NAMES = a.roles.compare.names;
+      DEFAULT = a.roles.compare.default;
+    }
     // the stream is open only while the view is shown (a tab keeps few connections to the server)
     state.onChange((st) => { if (st.view !== 'compare') closeEvents(); });
     window.addEventListener('pagehide', closeEvents);
