@@ -55,6 +55,9 @@ final class Session {
     private Dataset runData;
     private RunJob job;
     private double[] branchedE;
+    /** The η of every update of the run a branch left behind (null before one), and where it branched (−1). */
+    private List<Double> branchedEta;
+    private int branchedAt = -1;
     /** The iteration at which the last run's E or parameters became NaN or infinite (not kept), or −1. */
     private int diverged = Divergence.NONE;
     private final MemoryBudget budget;
@@ -128,6 +131,8 @@ final class Session {
         double[] v0 = Arrays.copyOf(p0, width); // the rule's state starts at 0
         history = new RunHistory(v0, p, e0, objective.accuracy(p0), maxCheckpoints(width), this::replay);
         branchedE = null;
+        branchedEta = null;
+        branchedAt = -1;
         diverged = Divergence.NONE;
         progress.truncated(0);
     }
@@ -207,6 +212,8 @@ final class Session {
         checkIdle();
         int at = history.resolve(k);
         branchedE = history.eRange(0);
+        branchedEta = etas(0); // how the run left behind was made: a share link rebuilds it, then branches again
+        branchedAt = at;
         history.truncateAfter(at);
         eta = newEta;
         diverged = Divergence.NONE;
@@ -446,14 +453,21 @@ final class Session {
         m.put("from", f);
         m.put("e", history.eRange(f));
         m.put("accuracy", history.accuracyRange(f));
+        m.put("eta", etas(f));
+        m.put("branchedE", branchedE);
+        m.put("branchedEta", branchedEta);
+        m.put("branchedAt", branchedAt < 0 ? null : branchedAt);
+        return m;
+    }
+
+    /** The η of the updates that led to iterations {@code from} … last (null for iteration 0). */
+    private List<Double> etas(int from) {
         List<Double> etas = new ArrayList<>();
-        for (int k = f; k < history.size(); k++) {
+        for (int k = from; k < history.size(); k++) {
             double x = history.eta(k);
             etas.add(Double.isNaN(x) ? null : x);
         }
-        m.put("eta", etas);
-        m.put("branchedE", branchedE);
-        return m;
+        return etas;
     }
 
     /** What the event stream tells: the curve since {@code from}, and the run's state. */
@@ -461,6 +475,8 @@ final class Session {
         Map<String, Object> m = curve(from);
         m.remove("eta");
         m.remove("branchedE");
+        m.remove("branchedEta");
+        m.remove("branchedAt");
         m.put("last", history.last());
         m.put("running", job != null);
         m.put("target", job == null ? history.last() : job.target());

@@ -96,6 +96,47 @@ class ShareLinkBrowserTest extends PageTest {
         assertThat(browser.consoleProblems()).isEmpty();
     }
 
+    /**
+     * A branch in the middle of a run: the link holds the run left behind (was=, br=), and the fresh browser
+     * rebuilds it, branches at the same iteration and shows the curve before branching again, every value the
+     * same; the run itself too.
+     */
+    @Test
+    void a_link_after_a_branch_in_the_middle_brings_back_the_curve_before_branching() throws Exception {
+        openFresh("#/train?pace=0&lang=en");
+        type("#train-iterations", "120");
+        browser.click("#train-run");
+        idleSummary(browser, 120);
+        go("travel");
+        browser.js("const s = document.getElementById('travel-slider'); s.value = '40'; s.dispatchEvent(new Event('input'))");
+        browser.until(d -> browser.text("#travel-readout").startsWith("Iteration 40 of 120"));
+        type("#travel-eta", "0.3");
+        type("#travel-more", "30");
+        browser.click("#travel-branch");
+        JsonNode original = idleSummary(browser, 70);
+        String url = browser.until(d -> {
+            String u = browser.driver.getCurrentUrl();
+            return u.contains("was=") && u.contains("br=40") ? u : null;
+        });
+        assertThat(url).contains("was=120%3A0.05").contains("runs=40%3A0.05%2C30%3A0.3");
+        JsonNode curve = server.get(sessionPath(browser) + "/curve").json();
+        assertThat(curve.get("branchedE")).hasSize(121);
+
+        try (Browser fresh = new Browser(1280, 900)) {
+            fresh.open(url);
+            JsonNode again = idleSummary(fresh, 70);
+            assertThat(again.at("/run/e").asText()).isEqualTo(original.at("/run/e").asText());
+            JsonNode curveAgain = server.get(sessionPath(fresh) + "/curve").json();
+            assertThat(curveAgain.get("e")).isEqualTo(curve.get("e"));
+            assertThat(curveAgain.get("eta")).isEqualTo(curve.get("eta"));
+            assertThat(curveAgain.get("branchedE")).isEqualTo(curve.get("branchedE")); // every digit
+            assertThat(curveAgain.get("branchedAt").asInt()).isEqualTo(40);
+            fresh.until(d -> fresh.text("#view-travel").contains("before branching"));
+            assertThat(fresh.consoleProblems()).isEmpty();
+        }
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
     @Test
     void a_state_file_saved_after_edits_and_a_branch_opens_in_another_browser_with_the_same_numbers() throws Exception {
         openFresh("#/data?pace=0&lang=en");

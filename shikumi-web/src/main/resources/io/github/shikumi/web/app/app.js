@@ -101,7 +101,7 @@ app.toast = toast;
 
 // ---- session --------------------------------------------------------------------------------------
 
-const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}|${st.act || ''}|${st.opt || ''}`;
+const recipeOf = (st) => `${st.d || ''}|${st.runs || ''}|${st.was || ''}|${st.br || ''}|${st.act || ''}|${st.opt || ''}`;
 
 /**
  * Writes into the URL what a share link needs to rebuild this session bit for bit: the run as segments
@@ -111,7 +111,10 @@ async function syncLink() {
   const s = app.summary;
   if (!s || s.run.running) return;
   const segs = segments(app.curve.eta || [], s.run.last);
-  const runs = segs.length > 1 || (segs.length === 1 && segs[0].eta !== s.settings.eta) ? formatRuns(segs) : null;
+  // after a branch the link holds the run left behind too (was=, br=): the page rebuilds it, then branches
+  const br = Number.isInteger(app.curve.branchedAt) ? app.curve.branchedAt : null;
+  const was = br !== null && app.curve.branchedEta ? formatRuns(segments(app.curve.branchedEta, app.curve.branchedEta.length - 1)) : null;
+  const runs = was || segs.length > 1 || (segs.length === 1 && segs[0].eta !== s.settings.eta) ? formatRuns(segs) : null;
   let d = null;
   if (s.data.edited || !s.data.bundled) {
     try {
@@ -121,7 +124,7 @@ async function syncLink() {
     }
   }
   state.update({
-    runs, d, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta,
+    runs, d, was, br: was ? br : null, n: s.run.last || null, eta: s.settings.eta === 0.05 && !state.read().eta ? null : s.settings.eta,
     act: s.settings.activation === 'sigmoid' ? null : s.settings.activation,
     opt: s.settings.optimizer === 'gd' ? null : s.settings.optimizer,
   });
@@ -154,7 +157,7 @@ async function startSession(st) {
     try {
       const s = sessionApi(stored);
       const summary = await s.summary();
-      const linked = st.d || st.runs;
+      const linked = st.d || st.runs || st.was;
       if (linked ? sessionStorage.getItem(RECIPE_KEY) === recipeOf(st) : (matches(summary, want) || !st.data)) {
         app.s = s;
         await app.refresh();
@@ -191,7 +194,9 @@ async function startSession(st) {
   sessionStorage.setItem(RECIPE_KEY, recipeOf(st));
   app.s = sessionApi(created.id);
   try {
-    await replay(pending ? { eta: String(pending.settings.eta) } : st, runs, created);
+    const was = parseRuns(pending ? pending.was : st.was);
+    const br = state.int(pending ? pending.br : st.br, -1);
+    await replay(pending ? { eta: String(pending.settings.eta) } : st, runs, created, was && br >= 0 ? { was, at: br } : null);
   } catch (e) {
     toast(e.message);
   }
@@ -205,15 +210,44 @@ async function startSession(st) {
   openEvents();
 }
 
-/** Trains as far as the link says: each segment with its η (runs=), or n= iterations; then the link's η. */
-async function replay(st, runs, created) {
+/** The segments after the first k iterations of segs (a segment cut where k falls inside it). */
+function after(segs, k) {
+  const out = [];
+  let done = 0;
+  for (const seg of segs) {
+    const skip = Math.min(seg.n, Math.max(0, k - done));
+    if (seg.n > skip) out.push({ n: seg.n - skip, eta: seg.eta });
+    done += seg.n;
+  }
+  return out;
+}
+
+/**
+ * Trains as far as the link says: each segment with its η (runs=), or n= iterations; then the link's η. After
+ * a branch (was=, br=): first the run left behind, then a branch at br, then the rest of runs=, so that the
+ * curve before branching is there again, every value the same.
+ */
+async function replay(st, runs, created, branched) {
   if (runs) {
     let eta = runs[0].eta;
-    for (const seg of runs) {
-      if (seg.eta !== eta) await app.s.settings({ eta: seg.eta });
-      eta = seg.eta;
-      await app.s.run(seg.n);
-      await waitIdle();
+    const train = async (segs) => {
+      for (const seg of segs) {
+        if (seg.eta !== eta) await app.s.settings({ eta: seg.eta });
+        eta = seg.eta;
+        await app.s.run(seg.n);
+        await waitIdle();
+      }
+    };
+    if (branched) {
+      await train(branched.was);
+      const rest = after(runs, branched.at);
+      if (rest.length) {
+        await app.s.branch(branched.at, rest[0].eta);
+        eta = rest[0].eta;
+        await train(rest);
+      }
+    } else {
+      await train(runs);
     }
     const finalEta = state.num(st.eta, eta);
     if (finalEta !== eta) await app.s.settings({ eta: finalEta });

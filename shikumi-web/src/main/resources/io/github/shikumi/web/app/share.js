@@ -1,6 +1,8 @@
 // What a share link holds beyond the settings, so that it reopens the same numbers bit for bit:
 //   runs=50:0.05,200:0.5  the run as segments of iterations and the η each used (a branch or a change
 //                         of η in the middle), replayed in order from the seeded start;
+//   was=120:0.05&br=40    after a branch: the run it left behind and the iteration it branched from, replayed
+//                         first, then branched, so that the curve "before branching" is there again;
 //   d=1… or d=2…          uploaded (1) or edited bundled (2, a copy of data=NAME) bitmap data (base64url of: labels, height, width, images as
 //                         a label index and the pixels packed 8 to a byte), opened as the session's data.
 // The iteration shown (at=) and the view are in the URL already.
@@ -105,6 +107,10 @@ export function stateFile(summary, curve, dataText, at, view) {
     settings: summary.settings,
     data: { name: d.name, bundled: d.bundled, edited: d.edited, text: d.edited || !d.bundled ? dataText : null },
     runs: formatRuns(segments(curve.eta || [], summary.run.last)) || null,
+    // after a branch: the run left behind and where it branched (the page rebuilds it, then branches)
+    was: Number.isInteger(curve.branchedAt) && curve.branchedEta
+      ? formatRuns(segments(curve.branchedEta, curve.branchedEta.length - 1)) : null,
+    br: Number.isInteger(curve.branchedAt) ? curve.branchedAt : null,
     at,
     view,
   }, null, 1)}\n`;
@@ -120,6 +126,8 @@ export function parseStateFile(text) {
   }
   const ok = s && s.format === STATE_FORMAT && s.settings && Number.isFinite(s.settings.eta)
     && Number.isInteger(s.settings.hidden) && Number.isInteger(s.settings.seed) && s.data && typeof s.data.name === 'string'
-    && (s.runs === null || parseRuns(s.runs) !== null) && (s.data.text === null || typeof s.data.text === 'string');
+    && (s.runs === null || parseRuns(s.runs) !== null) && (s.data.text === null || typeof s.data.text === 'string')
+    && (s.was === undefined || s.was === null || parseRuns(s.was) !== null)
+    && (s.br === undefined || s.br === null || Number.isInteger(s.br));
   return ok ? s : null;
 }
