@@ -7,6 +7,7 @@ import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.model.Trace;
 import io.github.shikumi.text.Msg;
 import io.github.shikumi.text.ShikumiException;
+import io.github.shikumi.xlsx.Worksheet;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,23 +211,21 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** The book's index letters: i for inputs, j for hidden units, k for output units. */
+    // the symbols of the book's formulas: one rule for trace and the worksheets (shikumi-xlsx's Worksheet)
     static String unitLetter(ParamLayout lay, int l) {
-        return l == lay.layers() - 1 ? "k" : "j";
+        return Worksheet.unitLetter(lay, l);
     }
 
     static String inputLetter(ParamLayout lay, int l) {
-        return l == 0 ? "i" : "j";
+        return Worksheet.inputLetter(lay, l);
     }
 
     static String inputSymbol(ParamLayout lay, int l) {
-        return l == 0 ? "x" : outputSymbol(lay, l - 1);
+        return Worksheet.inputSymbol(lay, l);
     }
 
     static String outputSymbol(ParamLayout lay, int l) {
-        if (l == lay.layers() - 1) {
-            return "z";
-        }
-        return lay.layers() == 2 ? "h" : "h" + (l + 1);
+        return Worksheet.outputSymbol(lay, l);
     }
 
     private static String fmtVector(double[] v) {

@@ -1,6 +1,5 @@
 package io.github.shikumi.cli;
 
-import io.github.shikumi.cli.Worksheet.Kind;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.format.AtomicFiles;
 import io.github.shikumi.model.Network;
@@ -11,6 +10,9 @@ import io.github.shikumi.text.ShikumiException;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
 import io.github.shikumi.train.TrainingListener;
+import io.github.shikumi.xlsx.Worksheet;
+import io.github.shikumi.xlsx.Worksheet.Kind;
+import io.github.shikumi.xlsx.WorksheetHtml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,9 +107,9 @@ public final class WorksheetCommand implements Callable<Integer> {
             return 1;
         }
         Path written = out;
-        AtomicFiles.write(out, WorksheetHtml.render(sheets, k, answers, text));
+        AtomicFiles.write(out, WorksheetHtml.render(sheets, k, answers, locale));
         if (key != null) {
-            AtomicFiles.write(key, WorksheetHtml.render(sheets, k, true, text));
+            AtomicFiles.write(key, WorksheetHtml.render(sheets, k, true, locale));
         }
         PrintWriter w = spec.commandLine().getOut();
         String what = text.get(answers ? "ws.keyWord" : "ws.blankWord");

@@ -49,6 +49,24 @@ class TextBundleTest {
         }
     }
 
+    /** The worksheets' words: the same keys and placeholders in both languages, and every key the page uses there. */
+    @Test
+    void every_worksheet_text_exists_in_english_and_japanese_with_the_same_placeholders() throws IOException {
+        Properties en = load("worksheet.properties");
+        Properties ja = load("worksheet_ja.properties");
+        assertThat(ja.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            assertThat(placeholders(ja.getProperty(key))).as(key).isEqualTo(placeholders(en.getProperty(key)));
+        }
+        String code = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/io/github/shikumi/xlsx/WorksheetHtml.java"));
+        Matcher used = Pattern.compile("\"(ws\\.[A-Za-z.]+[A-Za-z])\"").matcher(code);
+        while (used.find()) {
+            assertThat(en.stringPropertyNames()).as("used in WorksheetHtml").contains(used.group(1));
+        }
+        assertThat(en.getProperty("ws.title")).isEqualTo("Backpropagation worksheet");
+        assertThat(ja.getProperty("ws.title")).isNotEqualTo(en.getProperty("ws.title"));
+    }
+
     @Test
     void japanese_texts_are_japanese_and_english_ones_are_not() {
         assertThat(Text.SHEET_TRAINING.format(java.util.Locale.JAPANESE)).isEqualTo("学習経過");

@@ -1,4 +1,4 @@
-package io.github.shikumi.cli;
+package io.github.shikumi.xlsx;
 
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.engine.Backprop;
@@ -22,20 +22,23 @@ import java.util.List;
  * @param trace     every number of the image's forward and backward pass
  * @param gradientE ∂E/∂p over all images at {@code iteration}, in the one parameter order
  */
-record Worksheet(int number, Long seed, Dataset data, int image, int iteration, double eta, Network net, Trace trace,
+public record Worksheet(int number, Long seed, Dataset data, int image, int iteration, double eta, Network net, Trace trace,
                  double[] gradientE, double bigE) {
 
     /** What a sheet asks for. */
-    enum Kind {
+    public enum Kind {
         FORWARD, BACKWARD, UPDATE, ALL
     }
 
     /** Largest network a sheet lays out on A4 pages (more would not be worked by hand or fit a page). */
-    static final int MAX_INPUTS = 64;
-    static final int MAX_UNITS = 10;
-    static final int MAX_LAYERS = 3;
+    public static final int MAX_INPUTS = 64;
+    /** Most units of a layer on a sheet. */
+    public static final int MAX_UNITS = 10;
+    /** Most weight layers on a sheet. */
+    public static final int MAX_LAYERS = 3;
 
-    static Worksheet of(int number, Long seed, Dataset data, int image, int iteration, double eta, Network net) {
+    /** The sheet of image {@code image} for the network {@code net} after {@code iteration} iterations. */
+    public static Worksheet of(int number, Long seed, Dataset data, int image, int iteration, double eta, Network net) {
         Trace tr = Trace.of(net, data.image(image), data.target(image));
         Backprop bp = new Backprop(net, data);
         double[] g = new double[net.layout().count()];
@@ -57,7 +60,7 @@ record Worksheet(int number, Long seed, Dataset data, int image, int iteration, 
     }
 
     String zName(int l, int j) {
-        return TraceCommand.outputSymbol(layout(), l) + "[" + (j + 1) + "]";
+        return outputSymbol(layout(), l) + "[" + (j + 1) + "]";
     }
 
     String deltaName(int l, int j) {
@@ -72,8 +75,31 @@ record Worksheet(int number, Long seed, Dataset data, int image, int iteration, 
         return layout().name(p) + "′";
     }
 
+    /** The symbol of layer l's outputs, as trace writes them: z for the output layer, h (h1, h2 …) below it. */
+    public static String outputSymbol(ParamLayout lay, int l) {
+        if (l == lay.layers() - 1) {
+            return "z";
+        }
+        return lay.layers() == 2 ? "h" : "h" + (l + 1);
+    }
+
+    /** The index letter of layer l's units: k for the output layer, j below it. */
+    public static String unitLetter(ParamLayout lay, int l) {
+        return l == lay.layers() - 1 ? "k" : "j";
+    }
+
+    /** The index letter of layer l's inputs: i for the pixels, j for a layer's outputs. */
+    public static String inputLetter(ParamLayout lay, int l) {
+        return l == 0 ? "i" : "j";
+    }
+
+    /** The symbol of layer l's inputs: x for the pixels, else the outputs of the layer below. */
+    public static String inputSymbol(ParamLayout lay, int l) {
+        return l == 0 ? "x" : outputSymbol(lay, l - 1);
+    }
+
     /** Pages of a kind, in the order a student works them. */
-    static List<Kind> pages(Kind kind) {
+    public static List<Kind> pages(Kind kind) {
         List<Kind> pages = new ArrayList<>();
         if (kind == Kind.ALL) {
             pages.add(Kind.FORWARD);

@@ -1,10 +1,11 @@
-package io.github.shikumi.cli;
+package io.github.shikumi.xlsx;
 
-import io.github.shikumi.cli.Worksheet.Kind;
+import io.github.shikumi.xlsx.Worksheet.Kind;
 import io.github.shikumi.model.ParamLayout;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -13,20 +14,22 @@ import java.util.function.IntFunction;
  * with the boxes filled. Every number is rounded to {@value #DIGITS} significant digits, as the page says; a
  * filled box also carries the full double in {@code data-value} (what the tests compare with {@code trace --json}).
  */
-final class WorksheetHtml {
-    static final int DIGITS = 4;
+public final class WorksheetHtml {
+    /** Significant digits of every number on a page. */
+    public static final int DIGITS = 4;
 
-    private final Text t;
+    private final WorksheetText t;
     private final boolean answers;
     private final StringBuilder h = new StringBuilder(64 * 1024);
 
-    private WorksheetHtml(Text t, boolean answers) {
+    private WorksheetHtml(WorksheetText t, boolean answers) {
         this.t = t;
         this.answers = answers;
     }
 
-    /** The whole file: every sheet's pages of {@code kind}, blank or filled ({@code answers}). */
-    static String render(List<Worksheet> sheets, Kind kind, boolean answers, Text t) {
+    /** The whole file: every sheet's pages of {@code kind}, blank or filled ({@code answers}), in the language of {@code locale}. */
+    public static String render(List<Worksheet> sheets, Kind kind, boolean answers, Locale locale) {
+        WorksheetText t = new WorksheetText(locale);
         WorksheetHtml w = new WorksheetHtml(t, answers);
         w.head(answers ? t.get("ws.keyTitle") : t.get("ws.title"));
         for (Worksheet s : sheets) {
@@ -39,7 +42,7 @@ final class WorksheetHtml {
     }
 
     /** A number as the page shows it: {@value #DIGITS} significant digits, plain, with a real minus sign. */
-    static String number(double v) {
+    public static String number(double v) {
         if (v == 0) {
             return "0";
         }
@@ -104,19 +107,19 @@ final class WorksheetHtml {
         h.append("<h2>").append(esc(t.get("ws.formulas"))).append("</h2>\n");
         for (int l = 0; l < lay.layers(); l++) {
             String L = lay.layerName(l);
-            String u = TraceCommand.unitLetter(lay, l);
-            String v = TraceCommand.inputLetter(lay, l);
-            String in = TraceCommand.inputSymbol(lay, l);
-            String out = TraceCommand.outputSymbol(lay, l);
+            String u = Worksheet.unitLetter(lay, l);
+            String v = Worksheet.inputLetter(lay, l);
+            String in = Worksheet.inputSymbol(lay, l);
+            String out = Worksheet.outputSymbol(lay, l);
             formula("s" + L + "[" + u + "] = Σ_" + v + " w" + L + "[" + u + "][" + v + "]·" + in + "[" + v + "] − θ" + L + "[" + u + "]");
             formula(out + "[" + u + "] = σ(s" + L + "[" + u + "]) = 1/(1 + e^(−s" + L + "[" + u + "]))");
         }
         formula("e = ½ Σ_k (t[k] − z[k])²");
         h.append("<h2>").append(esc(t.get("ws.fillIn"))).append("</h2>\n<div class=\"grids\">\n");
         for (int l = 0; l < lay.layers(); l++) {
-            h.append("<table><caption>").append(esc(t.get(l == lay.layers() - 1 ? "trace.outputLayer" : "trace.hiddenLayer",
+            h.append("<table><caption>").append(esc(t.get(l == lay.layers() - 1 ? "ws.outputLayer" : "ws.hiddenLayer",
                     lay.layerName(l), lay.units(l)))).append("</caption>\n<tr><th></th><th>s").append(lay.layerName(l))
-                    .append("</th><th>").append(TraceCommand.outputSymbol(lay, l)).append("</th></tr>\n");
+                    .append("</th><th>").append(Worksheet.outputSymbol(lay, l)).append("</th></tr>\n");
             for (int j = 0; j < lay.units(l); j++) {
                 h.append("<tr><th>").append(j + 1).append("</th>");
                 box(s.sName(l, j), s.trace().s(l, j));
@@ -141,7 +144,7 @@ final class WorksheetHtml {
             h.append("<div class=\"grids\">\n");
             for (int l = 0; l < lay.layers(); l++) {
                 h.append("<table><caption>").append(esc(t.get("ws.forwardResult", lay.layerName(l)))).append("</caption>\n<tr><th></th><th>")
-                        .append(TraceCommand.outputSymbol(lay, l)).append("</th></tr>\n");
+                        .append(Worksheet.outputSymbol(lay, l)).append("</th></tr>\n");
                 for (int j = 0; j < lay.units(l); j++) {
                     h.append("<tr><th>").append(j + 1).append("</th>").append(given(s.trace().z(l, j))).append("</tr>\n");
                 }
@@ -158,7 +161,7 @@ final class WorksheetHtml {
         for (int l = last - 1; l >= 0; l--) {
             String L = lay.layerName(l);
             String A = lay.layerName(l + 1);
-            String out = TraceCommand.outputSymbol(lay, l);
+            String out = Worksheet.outputSymbol(lay, l);
             formula("δ" + L + "[j] = (Σ_k δ" + A + "[k]·w" + A + "[k][j])·" + out + "[j](1 − " + out + "[j])");
         }
         formula("∂e/∂w[j][i] = δ[j]·(" + t.get("ws.inputOfWeight") + "),   ∂e/∂θ[j] = −δ[j]");
