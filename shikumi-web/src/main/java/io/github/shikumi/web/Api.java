@@ -88,6 +88,10 @@ final class Api {
             session(ctx); // a session's, so that a class's uploads share its limits
             XlsxExport.check(ctx, Body.parse(ctx.body()));
         });
+        r.get("/api/sessions/{id}/worksheet", ctx -> {
+            Session s = session(ctx);
+            XlsxExport.worksheet(ctx, s, iteration(ctx, s), image(ctx, s.dataset(), "image", true));
+        });
         r.get("/api/sessions/{id}/export/xlsx", ctx -> {
             Session s = session(ctx);
             XlsxExport.answer(ctx, s, iteration(ctx, s));

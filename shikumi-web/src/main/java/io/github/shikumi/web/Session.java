@@ -341,6 +341,10 @@ final class Session {
         return eta;
     }
 
+    synchronized long seed() {
+        return seed;
+    }
+
     synchronized void runEnded(RunJob ended) {
         if (job == ended) {
             job = null;

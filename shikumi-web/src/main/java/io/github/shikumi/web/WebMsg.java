@@ -64,7 +64,10 @@ public enum WebMsg {
     HTTP_ERROR("request.httpError"),
     COMPARE_TOO_MUCH_MEMORY("compare.tooMuchMemory"),
     JOB_FAILED("job.failed"),
-    COMPARE_TOO_MUCH_WORK_SIMPLEX("compare.tooMuchWorkSimplex");
+    COMPARE_TOO_MUCH_WORK_SIMPLEX("compare.tooMuchWorkSimplex"),
+    // issue 15: the worksheets from the page
+    WORKSHEET_UNFIT("worksheet.unfit"),
+    TYPE_WORKSHEET_KIND("type.worksheetKind");
 
     public static final String BUNDLE = "io.github.shikumi.web.messages";
 

@@ -1,17 +1,23 @@
 package io.github.shikumi.web;
 
 import io.github.shikumi.data.Dataset;
+import io.github.shikumi.model.Activation;
 import io.github.shikumi.model.Network;
+import io.github.shikumi.model.Output;
+import io.github.shikumi.model.ParamLayout;
 import io.github.shikumi.train.History;
 import io.github.shikumi.train.Training;
 import io.github.shikumi.train.TrainingListener;
 import io.github.shikumi.xlsx.ExerciseCheck;
 import io.github.shikumi.xlsx.WorkbookExport;
+import io.github.shikumi.xlsx.Worksheet;
+import io.github.shikumi.xlsx.WorksheetHtml;
 import io.github.shikumi.xlsx.XlsxException;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,6 +66,45 @@ final class XlsxExport {
                 }
             }
         }
+    }
+
+    /**
+     * A worksheet of the session's network at iteration {@code k} for image {@code n} (shikumi-xlsx's
+     * Worksheet, as {@code shikumi worksheet} writes it): one A4 page per part with print CSS, blank or the
+     * answer key, in the page's language; the browser prints it. A network a sheet cannot show is a 400.
+     */
+    static void worksheet(Context ctx, Session s, int k, int n) {
+        String kindName = ctx.queryParam("kind") == null ? "all" : ctx.queryParam("kind");
+        Worksheet.Kind kind;
+        try {
+            kind = Worksheet.Kind.valueOf(kindName.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(WebMsg.FIELD_TYPE, "kind", WebMsg.TYPE_WORKSHEET_KIND);
+        }
+        boolean answers = "true".equals(ctx.queryParam("answers"));
+        Network net;
+        Dataset data;
+        double eta;
+        long seed;
+        synchronized (s) {
+            net = s.network(k);
+            data = s.dataset();
+            eta = s.eta();
+            seed = s.seed();
+        }
+        ParamLayout lay = net.layout();
+        boolean fits = lay.inputs() <= Worksheet.MAX_INPUTS && lay.layers() <= Worksheet.MAX_LAYERS
+                && net.output() == Output.SIGMOID && net.activations().stream().allMatch(a -> a == Activation.SIGMOID);
+        for (int l = 0; l < lay.layers(); l++) {
+            fits &= lay.units(l) <= Worksheet.MAX_UNITS;
+        }
+        if (!fits) {
+            throw ApiException.badRequest(WebMsg.WORKSHEET_UNFIT, lay.shapeText(), Worksheet.MAX_INPUTS, Worksheet.MAX_UNITS,
+                    Worksheet.MAX_LAYERS - 1);
+        }
+        String html = WorksheetHtml.render(List.of(Worksheet.of(1, seed, data, n, k, eta, net)), kind, answers,
+                ShikumiServer.locale(ctx));
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     static void answer(Context ctx, Session s, int k) {

@@ -260,6 +260,21 @@ class BrowserTest extends PageTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(io.github.shikumi.export.OnnxExport.bytes(shown));
     }
 
+    /** Inside one step offers the book's worksheets of the image and iteration shown, blank and as the key. */
+    @Test
+    void inside_one_step_links_the_worksheets_of_the_image_shown() throws Exception {
+        openFresh("#/step?n=20&img=3&lang=en");
+        browser.until(d -> !browser.all("#ws-forward").isEmpty());
+        assertThat(browser.text("#ws-all-key")).isEqualTo("key: all three");
+        String href = browser.find("#ws-backward-key").getAttribute("href");
+        assertThat(href).contains("iteration=20").contains("image=3").contains("kind=backward").contains("answers=true");
+        browser.driver.get(href); // a page of its own (no app, no scripts): what the new tab shows
+        browser.until(d -> browser.text("h1").startsWith("Backpropagation worksheet, ANSWER KEY"));
+        assertThat(browser.text("body")).contains("image 4").contains("after 20 iterations");
+        assertThat(browser.all(".box.key")).isNotEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
     /** The learner uploads a spreadsheet exercise in the Export view and reads the first wrong cells. */
     @Test
     void an_uploaded_exercise_is_checked_in_the_page(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

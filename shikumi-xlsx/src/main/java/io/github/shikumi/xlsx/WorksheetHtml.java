@@ -51,7 +51,7 @@ public final class WorksheetHtml {
     }
 
     private void head(String title) {
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(t.locale().getLanguage()).append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(t.locale().getLanguage()).append("\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>")
                 .append(esc(title)).append("</title>\n<style>\n")
                 .append("@page { size: A4 portrait; margin: 12mm; }\n")
                 .append("body { font-family: 'Noto Serif', 'IPAMincho', 'IPAPMincho', serif; font-size: 9pt; color: #000; margin: 0; }\n")

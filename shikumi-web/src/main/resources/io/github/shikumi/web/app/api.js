@@ -60,6 +60,8 @@ export function sessionApi(id) {
     deleteImage: (n) => api.del(`${base}/data/images/${n}`),
     modelUrl: (iteration) => `${base}/export/model?iteration=${iteration}`,
     dataUrl: () => `${base}/export/data`,
+    worksheetUrl: (iteration, image, kind, answers, language) =>
+      `${base}/worksheet?iteration=${iteration}&image=${image}&kind=${kind}&lang=${language}${answers ? '&answers=true' : ''}`,
     checkXlsx: (name, xlsx) => api.post(`${base}/check-xlsx`, { name, xlsx }),
     onnxUrl: (iteration) => `${base}/export/onnx?iteration=${iteration}`,
     xlsxUrl: (iteration, language) => `${base}/export/xlsx?iteration=${iteration}&lang=${language}`,

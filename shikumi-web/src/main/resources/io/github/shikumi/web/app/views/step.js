@@ -6,6 +6,7 @@
 // (/api/roles), and another update rule (momentum, Adam) its step from its state.
 import { h, num, term, exact } from '../fmt.js';
 import { imagePicker, selectedImage, follow, sessionData } from './common.js';
+import { lang } from '../i18n.js';
 import * as state from '../state.js';
 
 let el;
@@ -135,6 +136,20 @@ function table(tr) {
         h('td', { title: exact(tr.update[i]) }, num(tr.update[i])))))));
 }
 
+/** The book's worksheets of this image at this iteration, blank and as the key, to print (shikumi worksheet). */
+function worksheets(k, img) {
+  const t = app.t;
+  const link = (kind, answers) => h('a', {
+    class: answers ? 'button' : 'button primary', id: `ws-${kind}${answers ? '-key' : ''}`, target: '_blank', rel: 'noopener',
+    href: app.s.worksheetUrl(k, img, kind, answers, lang()),
+  }, answers ? t('step.wsKey', { kind: t(`step.ws.${kind}`) }) : t(`step.ws.${kind}`));
+  return h('section', { class: 'panel', id: 'step-worksheets' },
+    h('h3', {}, t('step.worksheetTitle')),
+    h('p', { class: 'hint' }, t('step.worksheetHint')),
+    h('div', { class: 'toolbar' }, ['forward', 'backward', 'update', 'all'].map((kind) => link(kind, false))),
+    h('div', { class: 'toolbar' }, ['forward', 'backward', 'update', 'all'].map((kind) => link(kind, true))));
+}
+
 async function check(k, box) {
   const t = app.t;
   box.replaceChildren(h('p', {}, t('step.checking')));
@@ -186,7 +201,8 @@ async function render() {
             ? t('step.sumTextRule', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)), rule: esc(app.tOr(`role.optimizer.${tr.optimizer}`, tr.optimizer)) })
             : t('step.sumText', { n: tr.images, E: esc(num(tr.E, 6)), eta: esc(num(tr.eta)) }) }),
           table(tr))),
-      h('aside', { class: 'panel side' }, h('h3', {}, t('step.checkTitle')), checkBox)));
+      h('aside', { class: 'panel side' }, h('h3', {}, t('step.checkTitle')), checkBox)),
+    worksheets(k, img));
   check(k, checkBox);
 }
 
