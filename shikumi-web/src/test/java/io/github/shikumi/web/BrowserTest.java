@@ -89,6 +89,7 @@ class BrowserTest extends PageTest {
     void the_navigation_and_the_sections_follow_the_registry_of_views() {
         openFresh("#/data?lang=en");
         browser.find("#h-data");
+        browser.consoleProblems(); // from here on
         List<String> tabs = new ArrayList<>();
         browser.all("nav.views a[data-nav]").forEach(a -> tabs.add(a.getAttribute("data-nav")));
         assertThat(tabs).isEqualTo(Views.tabs());
@@ -296,6 +297,8 @@ class BrowserTest extends PageTest {
         Files.writeString(notes, "not a spreadsheet");
         browser.find("#export-check").sendKeys(notes.toString());
         browser.until(d -> browser.text("#check-verdict").startsWith("notes.xlsx"));
+        // the refusal is the page's own answer (400): the console notes it, and nothing else
+        assertThat(browser.consoleProblems()).allMatch(p -> p.contains("check-xlsx") && p.contains("400"));
     }
 
     @Test
