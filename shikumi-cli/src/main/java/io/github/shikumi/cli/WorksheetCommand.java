@@ -177,10 +177,7 @@ public final class WorksheetCommand implements Callable<Integer> {
 
     private void checkShape(Network net, Text text) {
         ParamLayout lay = net.layout();
-        boolean small = lay.inputs() <= Worksheet.MAX_INPUTS && lay.layers() <= Worksheet.MAX_LAYERS;
-        for (int l = 0; l < lay.layers(); l++) {
-            small &= lay.units(l) <= Worksheet.MAX_UNITS;
-        }
+        boolean small = Worksheet.fits(lay);
         if (net.output() != Output.SIGMOID) {
             throw new UsageError(spec.commandLine(), text.get("ws.sigmoidOnly", net.output().id()));
         }

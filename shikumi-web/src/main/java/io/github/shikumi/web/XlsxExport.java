@@ -93,11 +93,8 @@ final class XlsxExport {
             seed = s.seed();
         }
         ParamLayout lay = net.layout();
-        boolean fits = lay.inputs() <= Worksheet.MAX_INPUTS && lay.layers() <= Worksheet.MAX_LAYERS
-                && net.output() == Output.SIGMOID && net.activations().stream().allMatch(a -> a == Activation.SIGMOID);
-        for (int l = 0; l < lay.layers(); l++) {
-            fits &= lay.units(l) <= Worksheet.MAX_UNITS;
-        }
+        boolean fits = Worksheet.fits(lay) && net.output() == Output.SIGMOID
+                && net.activations().stream().allMatch(a -> a == Activation.SIGMOID); // the sheet's formulas are the book's σ
         if (!fits) {
             throw ApiException.badRequest(WebMsg.WORKSHEET_UNFIT, lay.shapeText(), Worksheet.MAX_INPUTS, Worksheet.MAX_UNITS,
                     Worksheet.MAX_LAYERS - 1);

@@ -83,6 +83,15 @@ public record Worksheet(int number, Long seed, Dataset data, int image, int iter
         return lay.layers() == 2 ? "h" : "h" + (l + 1);
     }
 
+    /** Whether a sheet can lay out a network of this shape (at most MAX_INPUTS inputs, MAX_UNITS a layer, MAX_LAYERS). */
+    public static boolean fits(ParamLayout lay) {
+        boolean small = lay.inputs() <= MAX_INPUTS && lay.layers() <= MAX_LAYERS;
+        for (int l = 0; l < lay.layers(); l++) {
+            small &= lay.units(l) <= MAX_UNITS;
+        }
+        return small;
+    }
+
     /** The index letter of layer l's units: k for the output layer, j below it. */
     public static String unitLetter(ParamLayout lay, int l) {
         return l == lay.layers() - 1 ? "k" : "j";
