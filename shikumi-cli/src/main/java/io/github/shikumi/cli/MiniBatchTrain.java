@@ -72,7 +72,7 @@ final class MiniBatchTrain {
                 c.threads.value != null ? c.threads.value : Runtime.getRuntime().availableProcessors(), precision);
         Output out = output(c.output);
         if (precision == SgdSettings.Precision.FLOAT) {
-            io.github.shikumi.engine.FloatBackprop.warmUp(); // the JIT compiles the Vector API code while the data load
+            warmUp(s, out, t); // the JIT compiles the run's code while the data load
         }
         Dataset train;
         Dataset test;
@@ -116,7 +116,7 @@ final class MiniBatchTrain {
             @Override
             public boolean onBatch(int epoch, int epochs, int b, int batches, double loss) {
                 done[0]++;
-                bar.update(done[0], totalBatches, t.get("sgd.progress", epoch, epochs, b, batches, Fmt.fixed(loss, 4)));
+                bar.update(done[0], totalBatches, () -> t.get("sgd.progress", epoch, epochs, b, batches, Fmt.fixed(loss, 4)));
                 return true;
             }
 
@@ -166,6 +166,30 @@ final class MiniBatchTrain {
         w.println();
         w.println(c.out != null ? t.get("train.saved", c.out.toString()) : t.get("sgd.saveHint"));
         return 0;
+    }
+
+    /**
+     * Starts the float path's warm-up: for the network of {@code --layers} when it is given (all of a step's
+     * code, on synthetic images of that shape), else for the kernels alone. A bad option is reported later,
+     * where it is checked against the data.
+     */
+    private void warmUp(SgdSettings s, Output out, Text t) {
+        try {
+            if (c.layers != null && c.init.file == null && c.layers.length >= 2 && Arrays.stream(c.layers).allMatch(n -> n >= 1)) {
+                ParamLayout layout = new ParamLayout(c.layers);
+                java.util.List<String> labels = new java.util.ArrayList<>();
+                for (int k = 0; k < layout.outputs(); k++) {
+                    labels.add(Integer.toString(k));
+                }
+                Network like = new Network(layout, labels, 1, layout.inputs(), new double[layout.count()],
+                        java.util.Map.of(), out, Roles.activations(c.activation, c.layers.length - 2, c.spec, t));
+                io.github.shikumi.engine.FloatBackprop.warmUp(like, s.rule(), s.batch());
+                return;
+            }
+        } catch (RuntimeException e) {
+            // reported where the options are checked against the data
+        }
+        io.github.shikumi.engine.FloatBackprop.warmUp();
     }
 
     static SgdSettings.Precision precision(String name) {
@@ -231,6 +255,7 @@ final class MiniBatchTrain {
         set.put("threads", s.threads());
         set.put("precision", s.precision().name().toLowerCase(Locale.ROOT));
         set.put("kernels", r.kernels());
+        root.put("warmUpSeconds", r.warmUpSeconds());
         set.put("tile", io.github.shikumi.engine.FloatBackprop.kernelsDescription());
         ArrayNode epochs = root.putArray("epochs");
         for (EpochResult e : r.epochs()) {

@@ -33,11 +33,19 @@ final class ProgressBar {
 
     /** Reports that {@code done} of {@code total} steps are finished. */
     void update(long done, long total) {
-        update(done, total, null);
+        update(done, total, (String) null);
     }
 
     /** Likewise, with a label before the bar ("epoch 2/5  batch 300/600  loss 0.41"); null for none. */
     void update(long done, long total, String label) {
+        update(done, total, () -> label);
+    }
+
+    /**
+     * Likewise, with the label made only when the bar is redrawn (a run of thousands of steps formats it ten
+     * times a second, not at every step).
+     */
+    void update(long done, long total, java.util.function.Supplier<String> labelText) {
         long now = clock.getAsLong();
         long elapsed = now - start;
         if (elapsed < SHOW_AFTER_NANOS || (shown && now - lastDraw < REDRAW_NANOS && done < total)) {
@@ -45,6 +53,7 @@ final class ProgressBar {
         }
         lastDraw = now;
         shown = true;
+        String label = labelText.get();
         err.print("\r" + (label == null ? "" : label + "  ") + line(done, total, elapsed));
         err.flush();
     }

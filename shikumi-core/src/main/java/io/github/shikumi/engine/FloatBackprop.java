@@ -201,6 +201,69 @@ public final class FloatBackprop implements AutoCloseable {
         FloatKernels.current();
     }
 
+    /** The shapes whose warm-up has been started (see {@link #warmUp(Network, UpdateRule, int)}). */
+    private static final java.util.Set<String> WARMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Steps of the warm-up of a run's shape: enough for the JIT to compile the step's own code. */
+    private static final int WARM_UP_STEPS = 60;
+
+    /**
+     * Starts warming up, in the background, everything a run of this network needs: the kernels, and then
+     * {@link #step} itself, on synthetic images of the network's shape (its layers, functions, output and the
+     * rule), so that the JIT has compiled all of it before the run's first batch. Call it before loading the
+     * data, then {@link #awaitWarm} before the first step. Once per shape; the run's numbers do not depend on it.
+     *
+     * @param like  a network of the run's shape (its parameters do not matter)
+     * @param rule  the run's update rule
+     * @param batch the run's batch size
+     */
+    public static void warmUp(Network like, UpdateRule rule, int batch) {
+        String key = like.layout().shapeText() + " " + like.output() + " " + rule.name() + " " + batch;
+        for (int l = 0; l < like.layout().layers(); l++) {
+            key += " " + like.unitFunction(l);
+        }
+        if (batch < 1 || !WARMED.add(key)) {
+            return;
+        }
+        FloatKernels.warmUpAfter(() -> exercise(like, rule, batch));
+    }
+
+    /**
+     * Waits until the warm-ups started so far have ended, at most {@code millis} milliseconds.
+     *
+     * @param millis the longest wait
+     * @return true when the best kernels ({@link #kernels()}) are ready, false while the plain ones are still used
+     */
+    public static boolean awaitWarm(long millis) {
+        return FloatKernels.awaitWarm(millis * 1_000_000L);
+    }
+
+    /** {@link #WARM_UP_STEPS} steps and an evaluation of a copy of {@code like} on random sparse images. */
+    private static void exercise(Network like, UpdateRule rule, int batch) {
+        ParamLayout layout = like.layout();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 2 * batch;
+        byte[] grey = new byte[n * layout.inputs()];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = r.nextBoolean() ? 0 : (byte) r.nextInt(1, 256); // about half the pixels blank, as in photos
+        }
+        int[] targets = new int[n];
+        for (int b = 0; b < n; b++) {
+            targets[b] = r.nextInt(layout.outputs());
+        }
+        FloatImages images = FloatImages.of(io.github.shikumi.data.Dataset.ofGreyLevels("warm-up", like.labels(),
+                like.height(), like.width(), grey, 0, targets));
+        double[] p = new double[layout.count()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextDouble(-0.1, 0.1);
+        }
+        try (FloatBackprop fb = new FloatBackprop(like.withParams(p), batch, 1, rule, FloatKernels.best())) {
+            for (int step = 0; step < WARM_UP_STEPS; step++) {
+                fb.step(images, null, step % 2 * batch, batch);
+            }
+            fb.evaluate(images, null, 0, n);
+        }
+    }
+
     /**
      * The kernels the next batch will run on: "vector", or "plain" while the Vector API code warms up.
      *

@@ -34,7 +34,13 @@ abstract class FloatKernels {
     }
 
     private static volatile boolean warm = BEST == PLAIN;
+    /** True once the kernels' warm-up has ended: they are warm, or they lost to the plain ones until its deadline. */
+    private static volatile boolean settled = BEST == PLAIN;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Warm-ups of a run's own code (see {@link #warmUpAfter}) queued or running. */
+    private static final java.util.concurrent.atomic.AtomicInteger PENDING = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long the kernels' warm-up keeps trying before it leaves the plain kernels in place for good. */
+    private static final long GIVE_UP_NANOS = 20_000_000_000L;
 
     static FloatKernels best() {
         return BEST;
@@ -42,9 +48,9 @@ abstract class FloatKernels {
 
     /**
      * The kernels to use now. Vector API code runs very slowly until the JIT has compiled it with all its
-     * vector operations (seconds of a cold JVM), so the first call starts a background thread that exercises
-     * the Vector API kernels on a tiny problem, and until they beat the plain kernels there this returns the
-     * plain ones. Both compute the same bits, so the switch does not change a run's numbers.
+     * vector operations, so the first call starts a background thread that exercises the Vector API kernels on a
+     * tiny problem, and until they beat the plain kernels there this returns the plain ones. Both compute the
+     * same bits, so the switch does not change a run's numbers.
      */
     static FloatKernels current() {
         if (warm) {
@@ -53,17 +59,58 @@ abstract class FloatKernels {
         if (WARMING.compareAndSet(false, true)) {
             Thread t = new Thread(FloatKernels::warmUp, "shikumi-vector-warm-up");
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
             t.start();
         }
         return PLAIN;
     }
 
-    /** Runs both kernel sets on a tiny problem until the Vector API ones are faster three checks in a row. */
+    /**
+     * Runs {@code task} on a background thread once the kernels' warm-up has ended (a run's own code on
+     * synthetic data of its shape, so that the JIT compiles it before the run needs it); {@link #awaitWarm}
+     * waits for it too.
+     */
+    static void warmUpAfter(Runnable task) {
+        current();
+        PENDING.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                while (!settled) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                }
+                if (warm) {
+                    task.run();
+                }
+            } finally {
+                PENDING.decrementAndGet();
+            }
+        }, "shikumi-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Waits until the warm-ups have ended, at most {@code nanos}; true when the best kernels are ready then.
+     * A JVM whose Vector API code is never faster (or the deadline) leaves the plain kernels, which are correct.
+     */
+    static boolean awaitWarm(long nanos) {
+        current();
+        long deadline = System.nanoTime() + nanos;
+        while ((!settled || PENDING.get() > 0) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+        }
+        return warm;
+    }
+
+    /**
+     * Runs both kernel sets on a tiny problem until the Vector API ones are faster three checks in a row. The
+     * problem takes every path the kernels have (each register tile, rows left over, inputs blank in every
+     * image), so that the JIT compiles each once, for good: a path first met by a real run would send the
+     * compiled code back to the interpreter for a while.
+     */
     private static void warmUp() {
-        int count = 9;
-        int nin = 17;
-        int u = 5 * ROW;
+        int count = 9; // two groups of four images and one left over
+        int nin = 18; // four groups of four inputs and two left over
+        int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (4x2 and 4x1 of 256-bit)
         int nk = 10;
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         float[][] in = new float[count][nin];
@@ -83,25 +130,32 @@ abstract class FloatKernels {
                 }
             }
         }
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        int wins = 0;
-        while (wins < 3 && System.nanoTime() < deadline) {
-            long[] time = new long[2];
-            for (int set = 0; set < 2; set++) {
-                FloatKernels k = set == 0 ? BEST : PLAIN;
-                long start = System.nanoTime();
-                for (int round = 0; round < 200; round++) {
-                    k.forward(in, count, nin, wt, th, u, out, Activation.SIGMOID, nz);
-                    k.forward(in, count, nin, wt, th, u, out, null, nz);
-                    k.backward(delta, count, nk, w, u, out, below, Activation.SIGMOID);
-                    k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
-                    k.thresholdGradient(delta, count, u, gth);
-                }
-                time[set] = System.nanoTime() - start;
-            }
-            wins = time[0] < time[1] ? wins + 1 : 0;
+        for (float[] x : in) {
+            java.util.Arrays.fill(x, 0, 4, 0f); // four inputs blank in every image (a tile with nothing to add)
         }
-        warm = wins >= 3;
+        long deadline = System.nanoTime() + GIVE_UP_NANOS;
+        int wins = 0;
+        try {
+            while (wins < 3 && System.nanoTime() < deadline) {
+                long[] time = new long[2];
+                for (int set = 0; set < 2; set++) {
+                    FloatKernels k = set == 0 ? BEST : PLAIN;
+                    long start = System.nanoTime();
+                    for (int round = 0; round < 20; round++) {
+                        k.forward(in, count, nin, wt, th, u, out, Activation.SIGMOID, nz);
+                        k.forward(in, count, nin, wt, th, u, out, null, nz);
+                        k.backward(delta, count, nk, w, u, out, below, Activation.SIGMOID);
+                        k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
+                        k.thresholdGradient(delta, count, u, gth);
+                    }
+                    time[set] = System.nanoTime() - start;
+                }
+                wins = time[0] < time[1] ? wins + 1 : 0;
+            }
+            warm = wins >= 3;
+        } finally {
+            settled = true;
+        }
     }
 
     /** True once {@link #current()} returns the best kernels (at once when they are the plain ones). */

@@ -70,12 +70,44 @@ final class VectorFloatKernels extends FloatKernels {
     @Override
     void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, Activation f,
                  int[] nz) {
-        if (wide) {
-            forwardDense(in, count, nin, wt, th, u, out, nz);
-        } else {
-            forwardNarrow(in, count, nin, wt, th, u, out, nz);
+        int b = 0;
+        for (; b + 3 < count; b += 4) {
+            float[] x0 = in[b];
+            float[] x1 = in[b + 1];
+            float[] x2 = in[b + 2];
+            float[] x3 = in[b + 3];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
+            }
+            float[] o0 = out[b];
+            float[] o1 = out[b + 1];
+            float[] o2 = out[b + 2];
+            float[] o3 = out[b + 3];
+            int j = 0;
+            if (wide) {
+                for (; j + 4 * L <= u; j += 4 * L) {
+                    forward4x4(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+                }
+            }
+            for (; j + 2 * L <= u; j += 2 * L) {
+                forward4x2(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+            }
+            for (; j < u; j += L) {
+                forward4x1(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+            }
         }
-        for (int b = 0; f != null && b < count; b++) {
+        for (; b < count; b++) {
+            float[] x = in[b];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x[i] != 0f ? 1 : 0;
+            }
+            forwardRow(x, nz, nnz, wt, th, u, out[b]);
+        }
+        for (b = 0; f != null && b < count; b++) {
             if (f == Activation.SIGMOID) {
                 sigmoid(out[b], u); // z_j = σ(s_j), the role's bits a vector at a time
             } else {
@@ -84,201 +116,131 @@ final class VectorFloatKernels extends FloatKernels {
         }
     }
 
-    /** The forward sums in tiles of 4 images × 4 vectors of units, over the inputs non-zero in any of the four. */
-    private static void forwardDense(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
-                                     int[] nz) {
-        int b = 0;
-        for (; b + 3 < count; b += 4) {
-            float[] x0 = in[b];
-            float[] x1 = in[b + 1];
-            float[] x2 = in[b + 2];
-            float[] x3 = in[b + 3];
-            int nnz = 0;
-            for (int i = 0; i < nin; i++) {
-                nz[nnz] = i;
-                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
-            }
-            int j = 0;
-            for (; j + 4 * L <= u; j += 4 * L) {
-                // s_j = Σ_i w_ji·x_i − θ_j for 4 images × 4·L units
-                FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
-                FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
-                FloatVector t2 = FloatVector.fromArray(S, th, j + 2 * L).neg();
-                FloatVector t3 = FloatVector.fromArray(S, th, j + 3 * L).neg();
-                FloatVector a00 = t0, a01 = t1, a02 = t2, a03 = t3;
-                FloatVector a10 = t0, a11 = t1, a12 = t2, a13 = t3;
-                FloatVector a20 = t0, a21 = t1, a22 = t2, a23 = t3;
-                FloatVector a30 = t0, a31 = t1, a32 = t2, a33 = t3;
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    float v0 = x0[i];
-                    float v1 = x1[i];
-                    float v2 = x2[i];
-                    float v3 = x3[i];
-                    float[] row = wt[i];
-                    FloatVector w0 = FloatVector.fromArray(S, row, j);
-                    FloatVector w1 = FloatVector.fromArray(S, row, j + L);
-                    FloatVector w2 = FloatVector.fromArray(S, row, j + 2 * L);
-                    FloatVector w3 = FloatVector.fromArray(S, row, j + 3 * L);
-                    FloatVector x = FloatVector.broadcast(S, v0);
-                    a00 = w0.fma(x, a00);
-                    a01 = w1.fma(x, a01);
-                    a02 = w2.fma(x, a02);
-                    a03 = w3.fma(x, a03);
-                    x = FloatVector.broadcast(S, v1);
-                    a10 = w0.fma(x, a10);
-                    a11 = w1.fma(x, a11);
-                    a12 = w2.fma(x, a12);
-                    a13 = w3.fma(x, a13);
-                    x = FloatVector.broadcast(S, v2);
-                    a20 = w0.fma(x, a20);
-                    a21 = w1.fma(x, a21);
-                    a22 = w2.fma(x, a22);
-                    a23 = w3.fma(x, a23);
-                    x = FloatVector.broadcast(S, v3);
-                    a30 = w0.fma(x, a30);
-                    a31 = w1.fma(x, a31);
-                    a32 = w2.fma(x, a32);
-                    a33 = w3.fma(x, a33);
-                }
-                float[] o = out[b];
-                a00.intoArray(o, j);
-                a01.intoArray(o, j + L);
-                a02.intoArray(o, j + 2 * L);
-                a03.intoArray(o, j + 3 * L);
-                o = out[b + 1];
-                a10.intoArray(o, j);
-                a11.intoArray(o, j + L);
-                a12.intoArray(o, j + 2 * L);
-                a13.intoArray(o, j + 3 * L);
-                o = out[b + 2];
-                a20.intoArray(o, j);
-                a21.intoArray(o, j + L);
-                a22.intoArray(o, j + 2 * L);
-                a23.intoArray(o, j + 3 * L);
-                o = out[b + 3];
-                a30.intoArray(o, j);
-                a31.intoArray(o, j + L);
-                a32.intoArray(o, j + 2 * L);
-                a33.intoArray(o, j + 3 * L);
-            }
-            for (; j < u; j += L) {
-                FloatVector t = FloatVector.fromArray(S, th, j).neg();
-                FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    FloatVector w = FloatVector.fromArray(S, wt[i], j);
-                    a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
-                    a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
-                    a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
-                    a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
-                }
-                a0.intoArray(out[b], j);
-                a1.intoArray(out[b + 1], j);
-                a2.intoArray(out[b + 2], j);
-                a3.intoArray(out[b + 3], j);
-            }
+    // The register tiles of the forward sums, each a method of its own: the JIT compiles each once, early
+    // (it is called thousands of times per epoch), with the same code for every layer and batch.
+
+    /** s_j = Σ_i w_ji·x_i − θ_j for 4 images × 4 vectors of units from j, over the inputs {@code nz[0 … nnz)}. */
+    private static void forward4x4(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
+        FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
+        FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
+        FloatVector t2 = FloatVector.fromArray(S, th, j + 2 * L).neg();
+        FloatVector t3 = FloatVector.fromArray(S, th, j + 3 * L).neg();
+        FloatVector a00 = t0, a01 = t1, a02 = t2, a03 = t3;
+        FloatVector a10 = t0, a11 = t1, a12 = t2, a13 = t3;
+        FloatVector a20 = t0, a21 = t1, a22 = t2, a23 = t3;
+        FloatVector a30 = t0, a31 = t1, a32 = t2, a33 = t3;
+        for (int q = 0; q < nnz; q++) {
+            int i = nz[q];
+            float[] row = wt[i];
+            FloatVector w0 = FloatVector.fromArray(S, row, j);
+            FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+            FloatVector w2 = FloatVector.fromArray(S, row, j + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, row, j + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, x0[i]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            a02 = w2.fma(x, a02);
+            a03 = w3.fma(x, a03);
+            x = FloatVector.broadcast(S, x1[i]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            a12 = w2.fma(x, a12);
+            a13 = w3.fma(x, a13);
+            x = FloatVector.broadcast(S, x2[i]);
+            a20 = w0.fma(x, a20);
+            a21 = w1.fma(x, a21);
+            a22 = w2.fma(x, a22);
+            a23 = w3.fma(x, a23);
+            x = FloatVector.broadcast(S, x3[i]);
+            a30 = w0.fma(x, a30);
+            a31 = w1.fma(x, a31);
+            a32 = w2.fma(x, a32);
+            a33 = w3.fma(x, a33);
         }
-        for (; b < count; b++) {
-            float[] x = in[b];
-            int nnz = 0;
-            for (int i = 0; i < nin; i++) {
-                nz[nnz] = i;
-                nnz += x[i] != 0f ? 1 : 0;
-            }
-            for (int j = 0; j < u; j += L) {
-                FloatVector a = FloatVector.fromArray(S, th, j).neg();
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
-                }
-                a.intoArray(out[b], j);
-            }
-        }
+        a00.intoArray(o0, j);
+        a01.intoArray(o0, j + L);
+        a02.intoArray(o0, j + 2 * L);
+        a03.intoArray(o0, j + 3 * L);
+        a10.intoArray(o1, j);
+        a11.intoArray(o1, j + L);
+        a12.intoArray(o1, j + 2 * L);
+        a13.intoArray(o1, j + 3 * L);
+        a20.intoArray(o2, j);
+        a21.intoArray(o2, j + L);
+        a22.intoArray(o2, j + 2 * L);
+        a23.intoArray(o2, j + 3 * L);
+        a30.intoArray(o3, j);
+        a31.intoArray(o3, j + L);
+        a32.intoArray(o3, j + 2 * L);
+        a33.intoArray(o3, j + 3 * L);
     }
 
-    /** {@link #forwardDense} with tiles of 4 images × 2 vectors of units (for 16 vector registers). */
-    private static void forwardNarrow(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
-                                      int[] nz) {
-        int b = 0;
-        for (; b + 3 < count; b += 4) {
-            float[] x0 = in[b];
-            float[] x1 = in[b + 1];
-            float[] x2 = in[b + 2];
-            float[] x3 = in[b + 3];
-            int nnz = 0;
-            for (int i = 0; i < nin; i++) {
-                nz[nnz] = i;
-                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
-            }
-            int j = 0;
-            for (; j + 2 * L <= u; j += 2 * L) {
-                // s_j = Σ_i w_ji·x_i − θ_j for 4 images × 2·L units
-                FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
-                FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
-                FloatVector a00 = t0, a01 = t1;
-                FloatVector a10 = t0, a11 = t1;
-                FloatVector a20 = t0, a21 = t1;
-                FloatVector a30 = t0, a31 = t1;
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    float[] row = wt[i];
-                    FloatVector w0 = FloatVector.fromArray(S, row, j);
-                    FloatVector w1 = FloatVector.fromArray(S, row, j + L);
-                    FloatVector x = FloatVector.broadcast(S, x0[i]);
-                    a00 = w0.fma(x, a00);
-                    a01 = w1.fma(x, a01);
-                    x = FloatVector.broadcast(S, x1[i]);
-                    a10 = w0.fma(x, a10);
-                    a11 = w1.fma(x, a11);
-                    x = FloatVector.broadcast(S, x2[i]);
-                    a20 = w0.fma(x, a20);
-                    a21 = w1.fma(x, a21);
-                    x = FloatVector.broadcast(S, x3[i]);
-                    a30 = w0.fma(x, a30);
-                    a31 = w1.fma(x, a31);
-                }
-                a00.intoArray(out[b], j);
-                a01.intoArray(out[b], j + L);
-                a10.intoArray(out[b + 1], j);
-                a11.intoArray(out[b + 1], j + L);
-                a20.intoArray(out[b + 2], j);
-                a21.intoArray(out[b + 2], j + L);
-                a30.intoArray(out[b + 3], j);
-                a31.intoArray(out[b + 3], j + L);
-            }
-            for (; j < u; j += L) {
-                FloatVector t = FloatVector.fromArray(S, th, j).neg();
-                FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    FloatVector w = FloatVector.fromArray(S, wt[i], j);
-                    a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
-                    a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
-                    a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
-                    a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
-                }
-                a0.intoArray(out[b], j);
-                a1.intoArray(out[b + 1], j);
-                a2.intoArray(out[b + 2], j);
-                a3.intoArray(out[b + 3], j);
-            }
+    /** {@link #forward4x4} for 4 images × 2 vectors of units (8 sums: for 16 vector registers). */
+    private static void forward4x2(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
+        FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
+        FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
+        FloatVector a00 = t0, a01 = t1;
+        FloatVector a10 = t0, a11 = t1;
+        FloatVector a20 = t0, a21 = t1;
+        FloatVector a30 = t0, a31 = t1;
+        for (int q = 0; q < nnz; q++) {
+            int i = nz[q];
+            float[] row = wt[i];
+            FloatVector w0 = FloatVector.fromArray(S, row, j);
+            FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+            FloatVector x = FloatVector.broadcast(S, x0[i]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            x = FloatVector.broadcast(S, x1[i]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            x = FloatVector.broadcast(S, x2[i]);
+            a20 = w0.fma(x, a20);
+            a21 = w1.fma(x, a21);
+            x = FloatVector.broadcast(S, x3[i]);
+            a30 = w0.fma(x, a30);
+            a31 = w1.fma(x, a31);
         }
-        for (; b < count; b++) {
-            float[] x = in[b];
-            int nnz = 0;
-            for (int i = 0; i < nin; i++) {
-                nz[nnz] = i;
-                nnz += x[i] != 0f ? 1 : 0;
+        a00.intoArray(o0, j);
+        a01.intoArray(o0, j + L);
+        a10.intoArray(o1, j);
+        a11.intoArray(o1, j + L);
+        a20.intoArray(o2, j);
+        a21.intoArray(o2, j + L);
+        a30.intoArray(o3, j);
+        a31.intoArray(o3, j + L);
+    }
+
+    /** {@link #forward4x4} for 4 images × 1 vector of units (the rest of a row). */
+    private static void forward4x1(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
+        FloatVector t = FloatVector.fromArray(S, th, j).neg();
+        FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
+        for (int q = 0; q < nnz; q++) {
+            int i = nz[q];
+            FloatVector w = FloatVector.fromArray(S, wt[i], j);
+            a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
+            a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
+            a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
+            a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
+        }
+        a0.intoArray(o0, j);
+        a1.intoArray(o1, j);
+        a2.intoArray(o2, j);
+        a3.intoArray(o3, j);
+    }
+
+    /** The forward sums of one image (the last images of a batch that do not make a group of four). */
+    private static void forwardRow(float[] x, int[] nz, int nnz, float[][] wt, float[] th, int u, float[] o) {
+        for (int j = 0; j < u; j += L) {
+            FloatVector a = FloatVector.fromArray(S, th, j).neg();
+            for (int q = 0; q < nnz; q++) {
+                int i = nz[q];
+                a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
             }
-            for (int j = 0; j < u; j += L) {
-                FloatVector a = FloatVector.fromArray(S, th, j).neg();
-                for (int q = 0; q < nnz; q++) {
-                    int i = nz[q];
-                    a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
-                }
-                a.intoArray(out[b], j);
-            }
+            a.intoArray(o, j);
         }
     }
 
@@ -314,34 +276,36 @@ final class VectorFloatKernels extends FloatKernels {
             PLAIN.backward(delta, count, nk, w, ub, h, below, f); // the same sums in the same order, then f'
             return;
         }
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = 0; b < count; b++) {
-            float[] d = delta[b];
-            float[] hb = h[b];
-            float[] o = below[b];
-            int j = 0;
-            for (; j + 4 * L <= ub; j += 4 * L) {
-                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-                for (int k = 0; k < nk; k++) {
-                    float[] row = w[k];
-                    FloatVector dk = FloatVector.broadcast(S, d[k]);
-                    a0 = FloatVector.fromArray(S, row, j).fma(dk, a0); // Σ_k δO_k·wO_kj
-                    a1 = FloatVector.fromArray(S, row, j + L).fma(dk, a1);
-                    a2 = FloatVector.fromArray(S, row, j + 2 * L).fma(dk, a2);
-                    a3 = FloatVector.fromArray(S, row, j + 3 * L).fma(dk, a3);
-                }
-                store(a0, hb, o, j, one);
-                store(a1, hb, o, j + L, one);
-                store(a2, hb, o, j + 2 * L, one);
-                store(a3, hb, o, j + 3 * L, one);
+            backwardRow(delta[b], nk, w, ub, h[b], below[b]);
+        }
+    }
+
+    /** One image's δH_j = (Σ_k δO_k·wO_kj)·h_j(1 − h_j) for j &lt; ub. */
+    private static void backwardRow(float[] d, int nk, float[][] w, int ub, float[] hb, float[] o) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int j = 0;
+        for (; j + 4 * L <= ub; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int k = 0; k < nk; k++) {
+                float[] row = w[k];
+                FloatVector dk = FloatVector.broadcast(S, d[k]);
+                a0 = FloatVector.fromArray(S, row, j).fma(dk, a0); // Σ_k δO_k·wO_kj
+                a1 = FloatVector.fromArray(S, row, j + L).fma(dk, a1);
+                a2 = FloatVector.fromArray(S, row, j + 2 * L).fma(dk, a2);
+                a3 = FloatVector.fromArray(S, row, j + 3 * L).fma(dk, a3);
             }
-            for (; j < ub; j += L) {
-                FloatVector a = FloatVector.zero(S);
-                for (int k = 0; k < nk; k++) {
-                    a = FloatVector.fromArray(S, w[k], j).fma(FloatVector.broadcast(S, d[k]), a);
-                }
-                store(a, hb, o, j, one);
+            store(a0, hb, o, j, one);
+            store(a1, hb, o, j + L, one);
+            store(a2, hb, o, j + 2 * L, one);
+            store(a3, hb, o, j + 3 * L, one);
+        }
+        for (; j < ub; j += L) {
+            FloatVector a = FloatVector.zero(S);
+            for (int k = 0; k < nk; k++) {
+                a = FloatVector.fromArray(S, w[k], j).fma(FloatVector.broadcast(S, d[k]), a);
             }
+            store(a, hb, o, j, one);
         }
     }
 
@@ -354,10 +318,33 @@ final class VectorFloatKernels extends FloatKernels {
 
     @Override
     void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
-        if (wide) {
-            weightGradientDense(in, count, i0, i1, delta, u, gwt, nz);
-        } else {
-            weightGradientNarrow(in, count, i0, i1, delta, u, gwt, nz);
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
+            int nnz = 0;
+            for (int b = 0; b < count; b++) {
+                float[] x = in[b];
+                nz[nnz] = b;
+                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
+            }
+            float[] g0 = gwt[i];
+            float[] g1 = gwt[i + 1];
+            float[] g2 = gwt[i + 2];
+            float[] g3 = gwt[i + 3];
+            int j = 0;
+            if (wide) {
+                for (; j + 4 * L <= u; j += 4 * L) {
+                    gradient4x4(in, nz, nnz, i, delta, j, g0, g1, g2, g3);
+                }
+            }
+            for (; j + 2 * L <= u; j += 2 * L) {
+                gradient4x2(in, nz, nnz, i, delta, j, g0, g1, g2, g3);
+            }
+            for (; j < u; j += L) {
+                gradient4x1(in, nz, nnz, i, delta, j, g0, g1, g2, g3);
+            }
+        }
+        for (; i < i1; i++) {
+            gradientRow(in, count, i, delta, u, gwt[i]);
         }
     }
 
@@ -372,177 +359,128 @@ final class VectorFloatKernels extends FloatKernels {
         }
     }
 
-    /** ∂E/∂w_ji in tiles of 4 inputs × 4 vectors of units, over the images where any of the four is non-zero. */
-    private static void weightGradientDense(float[][] in, int count, int i0, int nin, float[][] delta, int u,
-                                            float[][] gwt, int[] nz) {
-        int i = i0;
-        for (; i + 3 < nin; i += 4) {
-            int nnz = 0;
-            for (int b = 0; b < count; b++) {
-                float[] x = in[b];
-                nz[nnz] = b;
-                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
-            }
-            int j = 0;
-            for (; j + 4 * L <= u; j += 4 * L) {
-                // ∂E/∂w_ji = Σ_b δ_j·x_i for 4 inputs × 4·L units
-                FloatVector g00 = FloatVector.zero(S), g01 = g00, g02 = g00, g03 = g00;
-                FloatVector g10 = g00, g11 = g00, g12 = g00, g13 = g00;
-                FloatVector g20 = g00, g21 = g00, g22 = g00, g23 = g00;
-                FloatVector g30 = g00, g31 = g00, g32 = g00, g33 = g00;
-                for (int q = 0; q < nnz; q++) {
-                    int b = nz[q];
-                    float[] x = in[b];
-                    float v0 = x[i];
-                    float v1 = x[i + 1];
-                    float v2 = x[i + 2];
-                    float v3 = x[i + 3];
-                    float[] d = delta[b];
-                    FloatVector d0 = FloatVector.fromArray(S, d, j);
-                    FloatVector d1 = FloatVector.fromArray(S, d, j + L);
-                    FloatVector d2 = FloatVector.fromArray(S, d, j + 2 * L);
-                    FloatVector d3 = FloatVector.fromArray(S, d, j + 3 * L);
-                    FloatVector xv = FloatVector.broadcast(S, v0);
-                    g00 = d0.fma(xv, g00);
-                    g01 = d1.fma(xv, g01);
-                    g02 = d2.fma(xv, g02);
-                    g03 = d3.fma(xv, g03);
-                    xv = FloatVector.broadcast(S, v1);
-                    g10 = d0.fma(xv, g10);
-                    g11 = d1.fma(xv, g11);
-                    g12 = d2.fma(xv, g12);
-                    g13 = d3.fma(xv, g13);
-                    xv = FloatVector.broadcast(S, v2);
-                    g20 = d0.fma(xv, g20);
-                    g21 = d1.fma(xv, g21);
-                    g22 = d2.fma(xv, g22);
-                    g23 = d3.fma(xv, g23);
-                    xv = FloatVector.broadcast(S, v3);
-                    g30 = d0.fma(xv, g30);
-                    g31 = d1.fma(xv, g31);
-                    g32 = d2.fma(xv, g32);
-                    g33 = d3.fma(xv, g33);
-                }
-                float[] g = gwt[i];
-                g00.intoArray(g, j);
-                g01.intoArray(g, j + L);
-                g02.intoArray(g, j + 2 * L);
-                g03.intoArray(g, j + 3 * L);
-                g = gwt[i + 1];
-                g10.intoArray(g, j);
-                g11.intoArray(g, j + L);
-                g12.intoArray(g, j + 2 * L);
-                g13.intoArray(g, j + 3 * L);
-                g = gwt[i + 2];
-                g20.intoArray(g, j);
-                g21.intoArray(g, j + L);
-                g22.intoArray(g, j + 2 * L);
-                g23.intoArray(g, j + 3 * L);
-                g = gwt[i + 3];
-                g30.intoArray(g, j);
-                g31.intoArray(g, j + L);
-                g32.intoArray(g, j + 2 * L);
-                g33.intoArray(g, j + 3 * L);
-            }
-            for (; j < u; j += L) {
-                FloatVector g0 = FloatVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
-                for (int q = 0; q < nnz; q++) {
-                    int b = nz[q];
-                    float[] x = in[b];
-                    FloatVector d = FloatVector.fromArray(S, delta[b], j);
-                    g0 = d.fma(FloatVector.broadcast(S, x[i]), g0);
-                    g1 = d.fma(FloatVector.broadcast(S, x[i + 1]), g1);
-                    g2 = d.fma(FloatVector.broadcast(S, x[i + 2]), g2);
-                    g3 = d.fma(FloatVector.broadcast(S, x[i + 3]), g3);
-                }
-                g0.intoArray(gwt[i], j);
-                g1.intoArray(gwt[i + 1], j);
-                g2.intoArray(gwt[i + 2], j);
-                g3.intoArray(gwt[i + 3], j);
-            }
+    // The register tiles of the weight gradient, each a method of its own (see the forward tiles).
+
+    /**
+     * ∂E/∂w_ji = Σ_b δ_j·x_i for the 4 inputs from i × 4 vectors of units from j, over the images
+     * {@code nz[0 … nnz)} in order.
+     */
+    private static void gradient4x4(float[][] in, int[] nz, int nnz, int i, float[][] delta, int j,
+                                    float[] g0, float[] g1, float[] g2, float[] g3) {
+        FloatVector g00 = FloatVector.zero(S), g01 = g00, g02 = g00, g03 = g00;
+        FloatVector g10 = g00, g11 = g00, g12 = g00, g13 = g00;
+        FloatVector g20 = g00, g21 = g00, g22 = g00, g23 = g00;
+        FloatVector g30 = g00, g31 = g00, g32 = g00, g33 = g00;
+        for (int q = 0; q < nnz; q++) {
+            int b = nz[q];
+            float[] x = in[b];
+            float[] d = delta[b];
+            FloatVector d0 = FloatVector.fromArray(S, d, j);
+            FloatVector d1 = FloatVector.fromArray(S, d, j + L);
+            FloatVector d2 = FloatVector.fromArray(S, d, j + 2 * L);
+            FloatVector d3 = FloatVector.fromArray(S, d, j + 3 * L);
+            FloatVector xv = FloatVector.broadcast(S, x[i]);
+            g00 = d0.fma(xv, g00);
+            g01 = d1.fma(xv, g01);
+            g02 = d2.fma(xv, g02);
+            g03 = d3.fma(xv, g03);
+            xv = FloatVector.broadcast(S, x[i + 1]);
+            g10 = d0.fma(xv, g10);
+            g11 = d1.fma(xv, g11);
+            g12 = d2.fma(xv, g12);
+            g13 = d3.fma(xv, g13);
+            xv = FloatVector.broadcast(S, x[i + 2]);
+            g20 = d0.fma(xv, g20);
+            g21 = d1.fma(xv, g21);
+            g22 = d2.fma(xv, g22);
+            g23 = d3.fma(xv, g23);
+            xv = FloatVector.broadcast(S, x[i + 3]);
+            g30 = d0.fma(xv, g30);
+            g31 = d1.fma(xv, g31);
+            g32 = d2.fma(xv, g32);
+            g33 = d3.fma(xv, g33);
         }
-        for (; i < nin; i++) {
-            for (int j = 0; j < u; j += L) {
-                FloatVector g = FloatVector.zero(S);
-                for (int b = 0; b < count; b++) {
-                    g = FloatVector.fromArray(S, delta[b], j).fma(FloatVector.broadcast(S, in[b][i]), g);
-                }
-                g.intoArray(gwt[i], j);
-            }
-        }
+        g00.intoArray(g0, j);
+        g01.intoArray(g0, j + L);
+        g02.intoArray(g0, j + 2 * L);
+        g03.intoArray(g0, j + 3 * L);
+        g10.intoArray(g1, j);
+        g11.intoArray(g1, j + L);
+        g12.intoArray(g1, j + 2 * L);
+        g13.intoArray(g1, j + 3 * L);
+        g20.intoArray(g2, j);
+        g21.intoArray(g2, j + L);
+        g22.intoArray(g2, j + 2 * L);
+        g23.intoArray(g2, j + 3 * L);
+        g30.intoArray(g3, j);
+        g31.intoArray(g3, j + L);
+        g32.intoArray(g3, j + 2 * L);
+        g33.intoArray(g3, j + 3 * L);
     }
 
-    /** {@link #weightGradientDense} with tiles of 4 inputs × 2 vectors of units (for 16 vector registers). */
-    private static void weightGradientNarrow(float[][] in, int count, int i0, int nin, float[][] delta, int u,
-                                             float[][] gwt, int[] nz) {
-        int i = i0;
-        for (; i + 3 < nin; i += 4) {
-            int nnz = 0;
-            for (int b = 0; b < count; b++) {
-                float[] x = in[b];
-                nz[nnz] = b;
-                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
-            }
-            int j = 0;
-            for (; j + 2 * L <= u; j += 2 * L) {
-                // ∂E/∂w_ji = Σ_b δ_j·x_i for 4 inputs × 2·L units, over the images in order
-                FloatVector g00 = FloatVector.zero(S), g01 = g00;
-                FloatVector g10 = g00, g11 = g00;
-                FloatVector g20 = g00, g21 = g00;
-                FloatVector g30 = g00, g31 = g00;
-                for (int q = 0; q < nnz; q++) {
-                    int b = nz[q];
-                    float[] x = in[b];
-                    float[] d = delta[b];
-                    FloatVector d0 = FloatVector.fromArray(S, d, j);
-                    FloatVector d1 = FloatVector.fromArray(S, d, j + L);
-                    FloatVector xv = FloatVector.broadcast(S, x[i]);
-                    g00 = d0.fma(xv, g00);
-                    g01 = d1.fma(xv, g01);
-                    xv = FloatVector.broadcast(S, x[i + 1]);
-                    g10 = d0.fma(xv, g10);
-                    g11 = d1.fma(xv, g11);
-                    xv = FloatVector.broadcast(S, x[i + 2]);
-                    g20 = d0.fma(xv, g20);
-                    g21 = d1.fma(xv, g21);
-                    xv = FloatVector.broadcast(S, x[i + 3]);
-                    g30 = d0.fma(xv, g30);
-                    g31 = d1.fma(xv, g31);
-                }
-                g00.intoArray(gwt[i], j);
-                g01.intoArray(gwt[i], j + L);
-                g10.intoArray(gwt[i + 1], j);
-                g11.intoArray(gwt[i + 1], j + L);
-                g20.intoArray(gwt[i + 2], j);
-                g21.intoArray(gwt[i + 2], j + L);
-                g30.intoArray(gwt[i + 3], j);
-                g31.intoArray(gwt[i + 3], j + L);
-            }
-            for (; j < u; j += L) {
-                FloatVector g0 = FloatVector.zero(S), g1 = g0, g2 = g0, g3 = g0;
-                for (int q = 0; q < nnz; q++) {
-                    int b = nz[q];
-                    float[] x = in[b];
-                    FloatVector d = FloatVector.fromArray(S, delta[b], j);
-                    g0 = d.fma(FloatVector.broadcast(S, x[i]), g0);
-                    g1 = d.fma(FloatVector.broadcast(S, x[i + 1]), g1);
-                    g2 = d.fma(FloatVector.broadcast(S, x[i + 2]), g2);
-                    g3 = d.fma(FloatVector.broadcast(S, x[i + 3]), g3);
-                }
-                g0.intoArray(gwt[i], j);
-                g1.intoArray(gwt[i + 1], j);
-                g2.intoArray(gwt[i + 2], j);
-                g3.intoArray(gwt[i + 3], j);
-            }
+    /** {@link #gradient4x4} for 4 inputs × 2 vectors of units (8 sums: for 16 vector registers). */
+    private static void gradient4x2(float[][] in, int[] nz, int nnz, int i, float[][] delta, int j,
+                                    float[] g0, float[] g1, float[] g2, float[] g3) {
+        FloatVector g00 = FloatVector.zero(S), g01 = g00;
+        FloatVector g10 = g00, g11 = g00;
+        FloatVector g20 = g00, g21 = g00;
+        FloatVector g30 = g00, g31 = g00;
+        for (int q = 0; q < nnz; q++) {
+            int b = nz[q];
+            float[] x = in[b];
+            float[] d = delta[b];
+            FloatVector d0 = FloatVector.fromArray(S, d, j);
+            FloatVector d1 = FloatVector.fromArray(S, d, j + L);
+            FloatVector xv = FloatVector.broadcast(S, x[i]);
+            g00 = d0.fma(xv, g00);
+            g01 = d1.fma(xv, g01);
+            xv = FloatVector.broadcast(S, x[i + 1]);
+            g10 = d0.fma(xv, g10);
+            g11 = d1.fma(xv, g11);
+            xv = FloatVector.broadcast(S, x[i + 2]);
+            g20 = d0.fma(xv, g20);
+            g21 = d1.fma(xv, g21);
+            xv = FloatVector.broadcast(S, x[i + 3]);
+            g30 = d0.fma(xv, g30);
+            g31 = d1.fma(xv, g31);
         }
-        for (; i < nin; i++) {
-            for (int j = 0; j < u; j += L) {
-                FloatVector g = FloatVector.zero(S);
-                for (int b = 0; b < count; b++) {
-                    g = FloatVector.fromArray(S, delta[b], j).fma(FloatVector.broadcast(S, in[b][i]), g);
-                }
-                g.intoArray(gwt[i], j);
+        g00.intoArray(g0, j);
+        g01.intoArray(g0, j + L);
+        g10.intoArray(g1, j);
+        g11.intoArray(g1, j + L);
+        g20.intoArray(g2, j);
+        g21.intoArray(g2, j + L);
+        g30.intoArray(g3, j);
+        g31.intoArray(g3, j + L);
+    }
+
+    /** {@link #gradient4x4} for 4 inputs × 1 vector of units (the rest of a row). */
+    private static void gradient4x1(float[][] in, int[] nz, int nnz, int i, float[][] delta, int j,
+                                    float[] g0, float[] g1, float[] g2, float[] g3) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        for (int q = 0; q < nnz; q++) {
+            int b = nz[q];
+            float[] x = in[b];
+            FloatVector d = FloatVector.fromArray(S, delta[b], j);
+            s0 = d.fma(FloatVector.broadcast(S, x[i]), s0);
+            s1 = d.fma(FloatVector.broadcast(S, x[i + 1]), s1);
+            s2 = d.fma(FloatVector.broadcast(S, x[i + 2]), s2);
+            s3 = d.fma(FloatVector.broadcast(S, x[i + 3]), s3);
+        }
+        s0.intoArray(g0, j);
+        s1.intoArray(g1, j);
+        s2.intoArray(g2, j);
+        s3.intoArray(g3, j);
+    }
+
+    /** ∂E/∂w_ji of one input row (the last rows of an item that do not make a group of four). */
+    private static void gradientRow(float[][] in, int count, int i, float[][] delta, int u, float[] g) {
+        for (int j = 0; j < u; j += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int b = 0; b < count; b++) {
+                s = FloatVector.fromArray(S, delta[b], j).fma(FloatVector.broadcast(S, in[b][i]), s);
             }
+            s.intoArray(g, j);
         }
     }
 

@@ -404,7 +404,27 @@ public final class Network {
             int w = layout.weightOffset(l);
             int t = layout.thresholdOffset(l);
             Activation f = unitFunction(l);
-            for (int j = 0; j < nout; j++) {
+            int j = 0;
+            for (; j + 3 < nout; j += 4) {
+                // four units side by side: four chains of multiply-adds in flight, each sum in its own order
+                double s0 = -params[t + j];
+                double s1 = -params[t + j + 1];
+                double s2 = -params[t + j + 2];
+                double s3 = -params[t + j + 3];
+                int r0 = w + j * nin;
+                for (int i = 0; i < nin; i++) {
+                    double ai = a[i];
+                    s0 = Math.fma(params[r0 + i], ai, s0);
+                    s1 = Math.fma(params[r0 + nin + i], ai, s1);
+                    s2 = Math.fma(params[r0 + 2 * nin + i], ai, s2);
+                    s3 = Math.fma(params[r0 + 3 * nin + i], ai, s3);
+                }
+                z[j] = f == null ? s0 : f.value(s0);
+                z[j + 1] = f == null ? s1 : f.value(s1);
+                z[j + 2] = f == null ? s2 : f.value(s2);
+                z[j + 3] = f == null ? s3 : f.value(s3);
+            }
+            for (; j < nout; j++) {
                 double s = -params[t + j]; // s_j = Σ w_ji·x_i − θ_j, from −θ_j input by input (as the kernels)
                 for (int i = 0; i < nin; i++) {
                     s = Math.fma(params[w + j * nin + i], a[i], s);

@@ -16,9 +16,12 @@ import java.util.List;
  * @param divergedEpoch the epoch in which the loss or the parameters became NaN or infinite (the run stopped
  *                    there, and {@code epochs} ends before it), or −1 ({@link Divergence#NONE})
  * @param divergedBatch the step of that epoch, 1 … batches, or −1
+ * @param warmUpSeconds the seconds the run waited, before its first step, for the JIT to compile its code (the
+ *                    float path's warm-up; 0 for the double path)
  */
 public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
-                        boolean cancelled, String kernels, int divergedEpoch, int divergedBatch) {
+                        boolean cancelled, String kernels, int divergedEpoch, int divergedBatch,
+                        double warmUpSeconds) {
     /**
      * A run that did not diverge.
      *
@@ -31,7 +34,7 @@ public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch
      */
     public SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
                      boolean cancelled, String kernels) {
-        this(trained, epochs, bestEpoch, stoppedEarly, cancelled, kernels, Divergence.NONE, Divergence.NONE);
+        this(trained, epochs, bestEpoch, stoppedEarly, cancelled, kernels, Divergence.NONE, Divergence.NONE, 0);
     }
 
     /**

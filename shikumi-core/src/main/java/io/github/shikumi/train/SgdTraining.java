@@ -25,6 +25,11 @@ import java.util.SplittableRandom;
  */
 public final class SgdTraining {
     private static final int EVAL_BLOCK = 1000;
+    /**
+     * The longest wait for the warm-up before the first step; a JVM whose Vector API code is never ready trains
+     * on the plain kernels after it.
+     */
+    private static final long WARM_UP_WAIT_MILLIS = 3000;
 
     private SgdTraining() {
     }
@@ -44,7 +49,7 @@ public final class SgdTraining {
      */
     public static SgdResult run(Network start, Dataset train, Dataset test, SgdSettings s, EpochListener listener) {
         if (s.precision() == SgdSettings.Precision.FLOAT) {
-            FloatBackprop.warmUp();
+            FloatBackprop.warmUp(start, s.rule(), s.batch());
         }
         start.checkFits(train, "model");
         if (test != null) {
@@ -64,6 +69,12 @@ public final class SgdTraining {
         Engine engine = s.precision() == SgdSettings.Precision.FLOAT
                 ? new FloatEngine(start, train, test, s) : new DoubleEngine(start, train, test, s);
         try {
+            long warmStart = System.nanoTime();
+            if (s.precision() == SgdSettings.Precision.FLOAT) {
+                // the first batch runs on compiled code (the JIT has compiled the warm-up's steps of this shape)
+                FloatBackprop.awaitWarm(WARM_UP_WAIT_MILLIS);
+            }
+            double warmUpSeconds = (System.nanoTime() - warmStart) / 1e9;
             List<EpochResult> epochs = new ArrayList<>();
             double[] best = start.params();
             double bestLoss = Double.POSITIVE_INFINITY;
@@ -132,7 +143,7 @@ public final class SgdTraining {
             Network trained = start.withParams(params).withProvenance(
                     Provenance.trained(start, train, "sgd-" + s.rule().name(), settings, "epochs", epochs.size()));
             return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels(),
-                    diverged[0], diverged[1]);
+                    diverged[0], diverged[1], warmUpSeconds);
         } finally {
             engine.close();
         }

@@ -129,6 +129,27 @@ class SameBitsTest {
     }
 
     /**
+     * The warm-up of a run's shape (issue 13) ends, leaves the Vector API kernels in use, and a run after it
+     * gives the bits of a run on the plain kernels.
+     */
+    @Test
+    void the_warm_up_of_a_shape_ends_with_the_vector_kernels_in_use_and_changes_no_bits() {
+        Dataset data = FloatPathTest.sparseData(300, 77, 5, 4);
+        FloatImages images = FloatImages.of(data);
+        Network net = Network.initialFanIn(new ParamLayout(77, 70, 19, 5), data, Output.SOFTMAX, 2);
+        FloatBackprop.warmUp(net, new MomentumUpdate(0.3, 0.9), 63);
+        assertThat(FloatBackprop.awaitWarm(120_000)).isTrue();
+        try (FloatBackprop fb = new FloatBackprop(net, 64, 2, new MomentumUpdate(0.3, 0.9))) {
+            assertThat(fb.kernelsNow()).isEqualTo("vector");
+        }
+        double[] plain = floatSteps(net, images, FloatKernels.plain());
+        double[] now = floatSteps(net, images, FloatKernels.current());
+        for (int i = 0; i < plain.length; i++) {
+            assertThat(now[i] == plain[i]).as("value %d", i).isTrue();
+        }
+    }
+
+    /**
      * Every register tile of the Vector API float kernels (4×4 for 32 vector registers, 4×2 for AVX2's 16) and
      * the plain kernels: the same numbers (compared with ==, so that the sign of a zero, which a left-out blank
      * pixel may flip, does not count).

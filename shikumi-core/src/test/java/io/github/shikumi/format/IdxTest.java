@@ -95,6 +95,32 @@ class IdxTest {
         assertThat(zipped).isEqualTo(plain);
     }
 
+    /**
+     * The gzip trailer's size is only a hint for the buffer: a file of two gzip members (whose trailer gives
+     * only the last member's size) reads whole, and a trailer that claims more than the limit is refused, naming the file.
+     */
+    @Test
+    void a_gzip_of_two_members_reads_whole_and_a_lying_trailer_is_refused() throws IOException {
+        byte[] full = images(0x803, 3, 2, 3, PIXELS);
+        byte[] a = gzip(Arrays.copyOfRange(full, 0, 10));
+        byte[] b = gzip(Arrays.copyOfRange(full, 10, full.length));
+        byte[] two = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, two, a.length, b.length);
+        Path lbl = write("l2", labels(0x801, 3, LABELS));
+        Dataset plain = Idx.read(write("i2", full), lbl, -1);
+        assertThat(Idx.read(write("i2.gz", two), lbl, -1)).isEqualTo(plain);
+
+        byte[] lying = gzip(full);
+        int at = lying.length - 4;
+        long claim = Idx.MAX_BYTES + 1;
+        for (int k = 0; k < 4; k++) {
+            lying[at + k] = (byte) (claim >>> (8 * k));
+        }
+        Path liar = write("liar.gz", lying);
+        assertThatThrownBy(() -> Idx.read(liar, lbl, -1)).isInstanceOf(ShikumiException.class)
+                .hasMessageContaining(liar.toString());
+    }
+
     @Test
     void a_folder_gives_its_training_and_test_sets() throws IOException {
         write("train-images-idx3-ubyte.gz", gzip(images(0x803, 3, 2, 3, PIXELS)));
