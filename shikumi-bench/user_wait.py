@@ -38,7 +38,8 @@ def shikumi(folder, epochs):
     wall, cpu, rss, out = run([os.path.join(ROOT, "shikumi"), "train", "--data", "idx:" + folder, "--layers",
                                "784,128,10", "--output", "softmax", "--batch", "100", "--epochs", str(epochs), "--json"])
     j = json.loads(out)
-    return wall, cpu, rss, [e["seconds"] for e in j["epochs"]], j["epochs"][-1]["testAccuracy"], j["settings"]
+    settings = dict(j["settings"], warmUpSeconds=round(j.get("warmUpSeconds", 0), 3))  # the wait before epoch 1
+    return wall, cpu, rss, [e["seconds"] for e in j["epochs"]], j["epochs"][-1]["testAccuracy"], settings
 
 
 def pytorch(folder, epochs, threads):
@@ -96,6 +97,7 @@ def main():
     print("| shikumi / PyTorch | %.2f | %.2f | %.2f | %.2f | %.2f | |" % (
         s["wall"] / t["wall"], s["cpu"] / t["cpu"], s["rss"] / t["rss"], s["first"] / t["first"], s["steady"] / t["steady"]))
     print("shikumi's epoch 1 / its steady epoch: %.2f" % (s["first"] / s["steady"]))
+    print("shikumi's warm-up before epoch 1 (s), each round:", ", ".join("%.2f" % r[5]["warmUpSeconds"] for r in rows["shikumi"]))
     print("shikumi settings:", json.dumps(rows["shikumi"][0][5]))
 
 
