@@ -175,7 +175,9 @@ final class MiniBatchTrain {
      */
     private void warmUp(SgdSettings s, Output out, Text t) {
         try {
-            if (c.layers != null && c.init.file == null && c.layers.length >= 2 && Arrays.stream(c.layers).allMatch(n -> n >= 1)) {
+            if (c.layers != null && c.init.file == null && c.layers.length >= 2 && Arrays.stream(c.layers).allMatch(n -> n >= 1)
+                    && Sizes.parameters(c.layers[0], Arrays.copyOfRange(c.layers, 1, c.layers.length - 1),
+                            c.layers[c.layers.length - 1]) <= io.github.shikumi.engine.FloatBackprop.WARM_UP_MAX_PARAMS) {
                 ParamLayout layout = new ParamLayout(c.layers);
                 java.util.List<String> labels = new java.util.ArrayList<>();
                 for (int k = 0; k < layout.outputs(); k++) {

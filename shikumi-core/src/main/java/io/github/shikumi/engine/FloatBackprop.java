@@ -205,6 +205,15 @@ public final class FloatBackprop implements AutoCloseable {
     private static final java.util.Set<String> WARMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Steps of the warm-up of a run's shape: enough for the JIT to compile the step's own code. */
     private static final int WARM_UP_STEPS = 60;
+    /** Images per step of that warm-up at most: the compiled code does not depend on the batch's size. */
+    private static final int WARM_UP_BATCH = 128;
+    /** Its time budget: a large network stops warming up after it (its own steps are long enough to compile). */
+    private static final long WARM_UP_NANOS = 1_500_000_000L;
+    /**
+     * The most parameters a network may have for its shape to be warmed up (784-128-10 has 101,770); a larger
+     * one warms up only the kernels, and nothing of its size is allocated before the caller checked it.
+     */
+    public static final long WARM_UP_MAX_PARAMS = 2_000_000;
 
     /**
      * Starts warming up, in the background, everything a run of this network needs: the kernels, and then
@@ -221,10 +230,16 @@ public final class FloatBackprop implements AutoCloseable {
         for (int l = 0; l < like.layout().layers(); l++) {
             key += " " + like.unitFunction(l);
         }
-        if (batch < 1 || !WARMED.add(key)) {
+        if (batch < 1 || like.layout().count() > WARM_UP_MAX_PARAMS) {
+            warmUp();
             return;
         }
-        FloatKernels.warmUpAfter(() -> exercise(like, rule, batch));
+        if (!WARMED.add(key)) {
+            return;
+        }
+        // at most WARM_UP_BATCH images a step and about 4 MB of pixels in all
+        int images = (int) Math.max(1, Math.min(Math.min(batch, WARM_UP_BATCH), 2_000_000L / like.layout().inputs()));
+        FloatKernels.warmUpAfter(() -> exercise(like, rule, images));
     }
 
     /**
@@ -257,7 +272,8 @@ public final class FloatBackprop implements AutoCloseable {
             p[i] = r.nextDouble(-0.1, 0.1);
         }
         try (FloatBackprop fb = new FloatBackprop(like.withParams(p), batch, 1, rule, FloatKernels.best())) {
-            for (int step = 0; step < WARM_UP_STEPS; step++) {
+            long start = System.nanoTime();
+            for (int step = 0; step < WARM_UP_STEPS && System.nanoTime() - start < WARM_UP_NANOS; step++) {
                 fb.step(images, null, step % 2 * batch, batch);
             }
             fb.evaluate(images, null, 0, n);

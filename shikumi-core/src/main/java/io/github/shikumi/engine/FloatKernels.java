@@ -80,6 +80,9 @@ abstract class FloatKernels {
                 if (warm) {
                     task.run();
                 }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // a warm-up that fails costs only speed: the run itself reports what is wrong with its network
+                System.getLogger("io.github.shikumi").log(System.Logger.Level.DEBUG, "warm-up left off: " + e);
             } finally {
                 PENDING.decrementAndGet();
             }

@@ -151,6 +151,9 @@ public final class Idx {
      */
     public static final long MAX_BYTES = 200_000_000L;
 
+    /** The largest gzip trailer size taken as the buffer's size (above it, the buffer grows as the data come). */
+    private static final long TRUSTED_HINT = 64_000_000L;
+
     /** The file's bytes, gunzipped when they start with the gzip magic bytes; at most {@link #MAX_BYTES}. */
     private static byte[] bytes(Path file) {
         try {
@@ -162,8 +165,13 @@ public final class Idx {
                 try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
                     // the gzip trailer's last 4 bytes give the unpacked size (mod 2^32): unpack straight into an
                     // array of that size in one call (7x faster than growing one); the size is checked, not trusted
+                    // A cut or forged file's "trailer" is any 4 bytes: the hint is used only while it is no more
+                    // than deflate can give from this many bytes (1032 to 1) and no more than TRUSTED_HINT
                     long hint = raw.length >= 18 ? readIntLe(raw, raw.length - 4) & 0xffffffffL : 0;
-                    byte[] out = new byte[(int) Math.min(hint, MAX_BYTES)]; // a cut file's "trailer" is any 4 bytes
+                    if (hint > TRUSTED_HINT || hint > 1032L * raw.length) {
+                        hint = 0;
+                    }
+                    byte[] out = new byte[(int) hint];
                     int got = in.readNBytes(out, 0, out.length);
                     int next = in.read();
                     if (got == out.length && next < 0) {
