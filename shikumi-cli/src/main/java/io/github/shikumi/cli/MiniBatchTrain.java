@@ -53,14 +53,13 @@ final class MiniBatchTrain {
         if (!ok) {
             throw new ShikumiException("--layers", Msg.LAYERS_INVALID, Arrays.toString(layers));
         }
-        ParamLayout wanted = new ParamLayout(layers);
         if (layers[0] != d.pixels()) {
             throw new ShikumiException("--layers", Msg.MISMATCH_INPUTS, layers[0], "--layers", d.pixels(), d.shapeText());
         }
         if (layers[layers.length - 1] != d.labels().size()) {
             throw new ShikumiException("--layers", Msg.MODEL_LABELS, layers[layers.length - 1], d.labels().size());
         }
-        return Arrays.copyOfRange(wanted.sizes(), 1, layers.length - 1);
+        return Arrays.copyOfRange(layers, 1, layers.length - 1);
     }
 
     Integer call() {

@@ -32,14 +32,18 @@ public final class ParamLayout {
         int layers = sizes.length - 1;
         weightOffset = new int[layers];
         thresholdOffset = new int[layers];
-        int p = 0;
+        long p = 0;
         for (int l = 0; l < layers; l++) {
-            weightOffset[l] = p;
-            p += sizes[l + 1] * sizes[l];
-            thresholdOffset[l] = p;
+            weightOffset[l] = (int) p;
+            p += (long) sizes[l + 1] * sizes[l];
+            thresholdOffset[l] = (int) Math.min(p, Integer.MAX_VALUE);
             p += sizes[l + 1];
+            if (p > Integer.MAX_VALUE - 8) { // more than one Java array holds: refused, not wrapped around
+                throw new IllegalArgumentException("a network " + Arrays.toString(sizes)
+                        + " has more parameters than one Java array holds");
+            }
         }
-        count = p;
+        count = (int) p;
     }
 
     /**

@@ -28,6 +28,15 @@ class ParamLayoutTest {
     }
 
     @Test
+    void a_network_with_more_parameters_than_an_array_holds_is_refused_not_wrapped_around() {
+        // 20·100000 + 100000 + 100000·100000 + … is past 2^31: an int sum would wrap to 1,412,165,412
+        assertThatThrownBy(() -> new ParamLayout(20, 100_000, 100_000, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more parameters than one Java array holds");
+        // just under the limit it still counts exactly: 46339² + 46339 + 46339·1 + 1 = 2,147,395,600
+        assertThat(new ParamLayout(46_339, 46_339, 1).count()).isEqualTo(46_339 * 46_339 + 46_339 + 46_339 + 1);
+    }
+
+    @Test
     void parameters_run_layer_by_layer_weights_row_major_then_thresholds() {
         // wH_ji at (j−1)·20 + (i−1), θH_j at 60 + (j−1), wO_kj at 63 + (k−1)·3 + (j−1), θO_k at 75 + (k−1)
         assertThat(book.weight(0, 0, 0)).isEqualTo(0);
