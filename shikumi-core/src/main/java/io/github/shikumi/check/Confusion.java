@@ -40,8 +40,9 @@ public final class Confusion {
         double[][] out = new double[data.size()][];
         int[] pred = new int[data.size()];
         int[] act = new int[data.size()];
+        // every image on its own, so the images may run on all cores: the same bits in any order
+        java.util.stream.IntStream.range(0, data.size()).parallel().forEach(n -> out[n] = net.outputs(data.image(n)));
         for (int n = 0; n < data.size(); n++) {
-            out[n] = net.outputs(data.image(n));
             for (double z : out[n]) {
                 if (!Double.isFinite(z)) {
                     throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(out[n]));

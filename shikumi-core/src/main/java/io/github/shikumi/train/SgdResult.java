@@ -17,7 +17,8 @@ import java.util.List;
  *                    there, and {@code epochs} ends before it), or −1 ({@link Divergence#NONE})
  * @param divergedBatch the step of that epoch, 1 … batches, or −1
  * @param warmUpSeconds the seconds the run waited, before its first step, for the JIT to compile its code (the
- *                    float path's warm-up; 0 for the double path)
+ *                    float path's warm-up, during which it also hashes the training data for the provenance;
+ *                    0 for the double path)
  */
 public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
                         boolean cancelled, String kernels, int divergedEpoch, int divergedBatch,

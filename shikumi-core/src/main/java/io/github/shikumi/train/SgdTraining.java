@@ -71,7 +71,9 @@ public final class SgdTraining {
         try {
             long warmStart = System.nanoTime();
             if (s.precision() == SgdSettings.Precision.FLOAT) {
-                // the first batch runs on compiled code (the JIT has compiled the warm-up's steps of this shape)
+                // the first batch runs on compiled code (the JIT has compiled the warm-up's steps of this shape);
+                // meanwhile this thread hashes the data for the trained model's provenance (the hash is kept)
+                train.contentHash();
                 FloatBackprop.awaitWarm(WARM_UP_WAIT_MILLIS);
             }
             double warmUpSeconds = (System.nanoTime() - warmStart) / 1e9;

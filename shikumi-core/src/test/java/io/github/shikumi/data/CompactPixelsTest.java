@@ -32,6 +32,50 @@ class CompactPixelsTest {
         assertThat(bytes.isBinary()).isFalse();
     }
 
+    /**
+     * The content hash is the SHA-256 of the stream its documentation describes, written here the plain way:
+     * the labels joined by newlines, height and width as 4-byte ints, then per image its label index and its
+     * pixels' doubles as 8-byte big-endian longs. 400 images of 28×28 span several of the hash's blocks of images.
+     */
+    @Test
+    void the_content_hash_is_the_sha256_of_the_documented_stream_for_bytes_and_doubles() throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int n = 400;
+        int px = 28 * 28;
+        byte[] grey = new byte[n * px];
+        double[][] doubles = new double[n][px];
+        int[] targets = new int[n];
+        for (int k = 0; k < n; k++) {
+            targets[k] = r.nextInt(3);
+            for (int i = 0; i < px; i++) {
+                grey[k * px + i] = (byte) r.nextInt(256);
+                doubles[k][i] = (grey[k * px + i] & 0xff) / 255.0;
+            }
+        }
+        doubles[5][7] = -0.0; // the doubles' own bits, not their values: −0 is not 0
+        List<String> labels = List.of("T-shirt", "ズボン", "c");
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(String.join("\n", labels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8).putInt(28).putInt(28);
+        md.update(head.array());
+        java.security.MessageDigest mdDoubles = (java.security.MessageDigest) md.clone();
+        for (int k = 0; k < n; k++) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * (px + 1)).putLong(targets[k]);
+            java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(8 * (px + 1)).putLong(targets[k]);
+            for (int i = 0; i < px; i++) {
+                b.putLong(Double.doubleToLongBits((grey[k * px + i] & 0xff) / 255.0));
+                c.putLong(Double.doubleToLongBits(doubles[k][i]));
+            }
+            md.update(b.array());
+            mdDoubles.update(c.array());
+        }
+        String expected = "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
+        String expectedDoubles = "sha256:" + java.util.HexFormat.of().formatHex(mdDoubles.digest());
+        assertThat(Dataset.ofGreyLevels("g", labels, 28, 28, grey, 0, targets).contentHash()).isEqualTo(expected);
+        assertThat(new Dataset("d", labels, 28, 28, doubles, targets).contentHash()).isEqualTo(expectedDoubles)
+                .isNotEqualTo(expected);
+    }
+
     @Test
     void the_bytes_are_copied_and_their_count_is_checked() {
         byte[] grey = {0, (byte) 255, 0, (byte) 255};
