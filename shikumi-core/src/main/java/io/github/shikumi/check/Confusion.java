@@ -40,8 +40,10 @@ public final class Confusion {
         double[][] out = new double[data.size()][];
         int[] pred = new int[data.size()];
         int[] act = new int[data.size()];
-        // every image on its own, so the images may run on all cores: the same bits in any order
-        java.util.stream.IntStream.range(0, data.size()).parallel().forEach(n -> out[n] = net.outputs(data.image(n)));
+        // every image on its own, so large data may run on all cores: the same bits in any order (the book's
+        // 128 images stay on this thread: a pool's start would cost more than they take)
+        java.util.stream.IntStream images = java.util.stream.IntStream.range(0, data.size());
+        (data.size() >= 1000 ? images.parallel() : images).forEach(n -> out[n] = net.outputs(data.image(n)));
         for (int n = 0; n < data.size(); n++) {
             for (double z : out[n]) {
                 if (!Double.isFinite(z)) {
