@@ -164,8 +164,8 @@ public final class Idx {
             if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
                 try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), 1 << 16)) {
                     // the gzip trailer's last 4 bytes give the unpacked size (mod 2^32): unpack straight into an
-                    // array of that size in one call (7x faster than growing one); the size is checked, not trusted
-                    // A cut or forged file's "trailer" is any 4 bytes: the hint is used only while it is no more
+                    // array of that size in one call (7x faster than growing one). A cut or forged file's "trailer"
+                    // is any 4 bytes, so the size is a hint, checked after reading and used only while it is no more
                     // than deflate can give from this many bytes (1032 to 1) and no more than TRUSTED_HINT
                     long hint = raw.length >= 18 ? readIntLe(raw, raw.length - 4) & 0xffffffffL : 0;
                     if (hint > TRUSTED_HINT || hint > 1032L * raw.length) {
