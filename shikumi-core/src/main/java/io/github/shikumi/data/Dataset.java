@@ -272,10 +272,6 @@ public final class Dataset {
         return height + "×" + width;
     }
 
-    /** Writes a long into a byte array as 8 big-endian bytes (as {@link java.nio.ByteBuffer} does). */
-    private static final java.lang.invoke.VarHandle LONG_BE =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-
     /**
      * "sha256:" and the SHA-256 of the content in hex: the labels, the shape, and every image's label index
      * and pixels (as the bits of their doubles), in order. The same data give the same hash wherever they were
@@ -289,31 +285,17 @@ public final class Dataset {
             try {
                 java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
                 md.update(String.join("\n", labels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8);
-                head.putInt(height).putInt(width).flip();
-                md.update(head);
-                // every image as its label index and its pixels' doubles, 8 big-endian bytes each, many images
-                // to one update; a grey level's double bits come from a table
-                long[] bits = new long[256];
-                for (int v = 0; v < 256; v++) {
-                    bits[v] = Double.doubleToLongBits(v / 255.0);
-                }
-                int record = 8 * (pixels + 1);
-                int per = Math.max(1, (1 << 20) / record);
-                byte[] buf = new byte[per * record];
-                for (int n0 = 0; n0 < targets.length; n0 += per) {
-                    int n1 = Math.min(targets.length, n0 + per);
-                    int at = 0;
-                    for (int n = n0; n < n1; n++) {
-                        LONG_BE.set(buf, at, (long) targets[n]);
-                        at += 8;
-                        int base = n * pixels;
-                        for (int i = 0; i < pixels; i++, at += 8) {
-                            LONG_BE.set(buf, at, grey != null ? bits[grey[base + i] & 0xff]
-                                    : Double.doubleToLongBits(values[base + i]));
-                        }
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (pixels() + 2));
+                buf.putInt(height).putInt(width).flip();
+                md.update(buf);
+                for (int n = 0; n < targets.length; n++) {
+                    buf.clear();
+                    buf.putLong(targets[n]);
+                    for (int i = 0; i < pixels; i++) {
+                        buf.putLong(Double.doubleToLongBits(pixel(n, i)));
                     }
-                    md.update(buf, 0, at);
+                    buf.flip();
+                    md.update(buf);
                 }
                 h = "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
             } catch (java.security.NoSuchAlgorithmException e) {

@@ -34,14 +34,15 @@ public final class ParamLayout {
         thresholdOffset = new int[layers];
         long p = 0;
         for (int l = 0; l < layers; l++) {
-            weightOffset[l] = (int) p;
-            p += (long) sizes[l + 1] * sizes[l];
-            thresholdOffset[l] = (int) Math.min(p, Integer.MAX_VALUE);
-            p += sizes[l + 1];
+            long weights = p;
+            long thresholds = weights + (long) sizes[l + 1] * sizes[l];
+            p = thresholds + sizes[l + 1];
             if (p > Integer.MAX_VALUE - 8) { // more than one Java array holds: refused, not wrapped around
                 throw new IllegalArgumentException("a network " + Arrays.toString(sizes)
                         + " has more parameters than one Java array holds");
             }
+            weightOffset[l] = (int) weights;
+            thresholdOffset[l] = (int) thresholds;
         }
         count = (int) p;
     }
