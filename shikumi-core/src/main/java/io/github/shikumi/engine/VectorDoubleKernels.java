@@ -21,6 +21,8 @@ final class VectorDoubleKernels extends DoubleKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() * 4 <= PAD
             ? DoubleVector.SPECIES_PREFERRED : DoubleVector.SPECIES_256;
     private static final int L = S.length();
+    /** The long lanes of the same shape, for the sigmoid's 2^k: a constant, as in VectorFloatKernels (why there). */
+    private static final VectorSpecies<Long> LONGS = S.withLanes(long.class);
     /** Images per block: four vectors (PAD is a multiple of it). */
     private static final int B = 4 * L;
     /**
@@ -73,8 +75,9 @@ final class VectorDoubleKernels extends DoubleKernels {
             DoubleVector t1 = q6.fma(r4, s2);
             DoubleVector p = t1.fma(r8, t0);
             // 2^k: k sits in the low bits of t; shifted into the exponent field and biased by 1023
-            LongVector bits = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(0x3ff0000000000000L);
-            DoubleVector e = p.mul(bits.reinterpretAsDoubles())
+            LongVector bits = ((LongVector) t.reinterpretShape(LONGS, 0)).lanewise(VectorOperators.LSHL, 52)
+                    .add(0x3ff0000000000000L);
+            DoubleVector e = p.mul((DoubleVector) bits.reinterpretShape(S, 0))
                     .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.HIGH))
                     .blend(0.0, x.compare(VectorOperators.LT, Exp.LOW));
             one.div(e.add(one)).intoArray(row, img); // z = σ(s) = 1 / (1 + e^(−s))
