@@ -212,48 +212,56 @@ abstract class FloatKernels {
     int outputLayer(Output output, float[][] z, int count, int nk, int[] y, float[][] delta, double[] e) {
         int c = 0;
         for (int b = 0; b < count; b++) {
-            float[] zb = z[b];
-            float[] db = delta[b];
-            int label = y[b];
-            double eb = 0;
-            if (output == Output.SOFTMAX) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < nk; k++) {
-                    max = Math.max(max, zb[k]);
-                }
-                double sum = 0;
-                for (int k = 0; k < nk; k++) {
-                    float ek = (float) Exp.exp(zb[k] - max); // e^{s_k}, shifted so that nothing overflows
-                    zb[k] = ek;
-                    sum += ek;
-                }
-                float inv = (float) (1.0 / sum);
-                for (int k = 0; k < nk; k++) {
-                    zb[k] *= inv; // z_k = e^{s_k} / Σ_m e^{s_m}
-                    db[k] = zb[k] - (k == label ? 1f : 0f); // δO_k = z_k − t_k
-                }
-                eb = -StrictMath.log(Math.max(zb[label], Float.MIN_NORMAL)); // e = −Σ_k t_k·log z_k
-            } else {
-                for (int k = 0; k < nk; k++) {
-                    float d = zb[k] - (k == label ? 1f : 0f);
-                    eb += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
-                    db[k] = d * zb[k] * (1f - zb[k]); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
-                }
-            }
-            e[b] = eb;
-            for (int k = nk; k < db.length; k++) {
-                db[k] = 0f;
-            }
-            int best = 0;
-            for (int k = 1; k < nk; k++) {
-                if (zb[k] > zb[best]) {
-                    best = k;
-                }
-            }
-            if (best == label) {
+            // one image at a time in a method of its own: compiled once, early, not loop by loop (issue 13)
+            e[b] = outputRow(output, z[b], nk, y[b], delta[b]);
+            if (best(z[b], nk) == y[b]) {
                 c++;
             }
         }
         return c;
+    }
+
+    /** One image's output layer (see {@link #outputLayer}): its z_k and δO_k in place, and its e. */
+    private static double outputRow(Output output, float[] zb, int nk, int label, float[] db) {
+        double eb = 0;
+        if (output == Output.SOFTMAX) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < nk; k++) {
+                max = Math.max(max, zb[k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < nk; k++) {
+                float ek = (float) Exp.exp(zb[k] - max); // e^{s_k}, shifted so that nothing overflows
+                zb[k] = ek;
+                sum += ek;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int k = 0; k < nk; k++) {
+                zb[k] *= inv; // z_k = e^{s_k} / Σ_m e^{s_m}
+                db[k] = zb[k] - (k == label ? 1f : 0f); // δO_k = z_k − t_k
+            }
+            eb = -StrictMath.log(Math.max(zb[label], Float.MIN_NORMAL)); // e = −Σ_k t_k·log z_k
+        } else {
+            for (int k = 0; k < nk; k++) {
+                float d = zb[k] - (k == label ? 1f : 0f);
+                eb += 0.5 * d * d; // e = ½ Σ_k (t_k − z_k)²
+                db[k] = d * zb[k] * (1f - zb[k]); // δO_k = −(t_k − z_k)·z_k(1 − z_k)
+            }
+        }
+        for (int k = nk; k < db.length; k++) {
+            db[k] = 0f;
+        }
+        return eb;
+    }
+
+    /** The first k of the largest z_k: the image's predicted class. */
+    private static int best(float[] zb, int nk) {
+        int best = 0;
+        for (int k = 1; k < nk; k++) {
+            if (zb[k] > zb[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

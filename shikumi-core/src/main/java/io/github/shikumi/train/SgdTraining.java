@@ -64,8 +64,18 @@ public final class SgdTraining {
         int held = (int) Math.round(train.size() * s.validation());
         held = Math.min(held, train.size() - 1);
         int[] validation = java.util.Arrays.copyOfRange(all, 0, held);
-        int[] order = java.util.Arrays.copyOfRange(all, held, all.length);
-        java.util.Arrays.sort(order); // the epochs' shuffles start from the images' own order
+        // the epochs' shuffles start from the images' own order: those not held out, by index (as sorting them
+        // would give, without a sort that the JIT would compile while the run waits for its warm-up)
+        boolean[] heldOut = new boolean[all.length];
+        for (int v : validation) {
+            heldOut[v] = true;
+        }
+        int[] order = new int[all.length - held];
+        for (int i = 0, k = 0; i < all.length; i++) {
+            if (!heldOut[i]) {
+                order[k++] = i;
+            }
+        }
         Engine engine = s.precision() == SgdSettings.Precision.FLOAT
                 ? new FloatEngine(start, train, test, s) : new DoubleEngine(start, train, test, s);
         try {
