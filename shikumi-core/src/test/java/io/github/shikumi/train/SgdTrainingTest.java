@@ -44,6 +44,30 @@ class SgdTrainingTest {
         assertThat(r.trained().params()).isNotEqualTo(start.params());
     }
 
+    /**
+     * The split the epochs start from, against the way it was made before (a shuffle of all images, the first share
+     * held out, the rest sorted): the same validation images, the others in index order, for shares from 0 to the
+     * largest (one image always stays for training).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0, 0.1, 0.25, 0.5, 0.999})
+    void the_split_holds_out_a_shuffled_share_and_trains_on_the_rest_by_index(double share) {
+        for (int n : new int[] {1, 2, 7, 1000}) {
+            int[][] split = SgdTraining.split(n, share, new SplittableRandom(11));
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            SgdTraining.shuffle(all, new SplittableRandom(11));
+            int held = Math.min((int) Math.round(n * share), n - 1);
+            int[] rest = java.util.Arrays.copyOfRange(all, held, n);
+            java.util.Arrays.sort(rest);
+            assertThat(split[0]).containsExactly(java.util.Arrays.copyOfRange(all, 0, held));
+            assertThat(split[1]).containsExactly(rest).isNotEmpty();
+            assertThat(split[0].length + split[1].length).isEqualTo(n);
+        }
+    }
+
     @Test
     void float_and_double_paths_train_alike() {
         Dataset train = FashionMnist.firstTrain(600);
