@@ -43,6 +43,8 @@ public final class FloatBackprop implements AutoCloseable {
     private final Team team;
     /** wt[l][i][j] = w_ji of weight layer l. */
     private final float[][][] wt;
+    /** The same weights tiled for the forward sums ({@link FloatKernels#tileRow}), kept in step with wt. */
+    private final float[][] tiles;
     /** th[l][j] = θ_j. */
     private final float[][] th;
     /** w[l][k][j] = w_kj (the book's order), for l ≥ 1: the backward pass. */
@@ -72,12 +74,14 @@ public final class FloatBackprop implements AutoCloseable {
         final float[][][] delta;
         final double[] e;
         final int[] nz;
+        final float[] xp;
         int from;
         int count;
         int correct;
 
-        Slice(int cap, int scratch) {
+        Slice(int cap, int scratch, int packed) {
             nz = new int[scratch];
+            xp = new float[packed];
             in = new float[cap][layout.inputs()];
             y = new int[cap];
             e = new double[cap];
@@ -135,6 +139,7 @@ public final class FloatBackprop implements AutoCloseable {
             u[l] = (layout.units(l) + FloatKernels.ROW - 1) / FloatKernels.ROW * FloatKernels.ROW;
         }
         wt = new float[layers][][];
+        tiles = new float[layers][];
         th = new float[layers][];
         w = new float[layers][][];
         int slots = rule == null ? 0 : rule.slots();
@@ -148,6 +153,7 @@ public final class FloatBackprop implements AutoCloseable {
             int nin = layout.fanIn(l);
             widest = Math.max(widest, nin);
             wt[l] = new float[nin][u[l]];
+            tiles[l] = new float[nin * u[l]];
             swt[l] = new float[nin][slots][u[l]];
             gwt[l] = new float[nin][u[l]];
             th[l] = new float[u[l]];
@@ -167,7 +173,7 @@ public final class FloatBackprop implements AutoCloseable {
         int scratch = FloatKernels.scratch(capacity, widest);
         slices = new Slice[t];
         for (int s = 0; s < t; s++) {
-            slices[s] = new Slice((capacity + t - 1) / t, scratch);
+            slices[s] = new Slice((capacity + t - 1) / t, scratch, FloatKernels.packed(widest));
         }
         allIn = new float[capacity][];
         allAct = new float[layers][capacity][];
@@ -185,7 +191,7 @@ public final class FloatBackprop implements AutoCloseable {
     }
 
     /**
-     * The kernels and their register tile, e.g. "vector, 4x2 tiles of 256-bit vectors" (chosen from the CPU).
+     * The kernels and their register tile, e.g. "vector, 4x4 tiles of 512-bit vectors" (chosen from the CPU).
      *
      * @return the kernels' name and tile, for a report
      */
@@ -314,6 +320,9 @@ public final class FloatBackprop implements AutoCloseable {
                     wt[l][i][j] = (float) p[layout.weight(l, j, i)];
                 }
                 th[l][j] = (float) p[layout.threshold(l, j)];
+            }
+            for (int i = 0; i < layout.fanIn(l); i++) {
+                FloatKernels.tileRow(wt[l][i], i, layout.fanIn(l), u[l], tiles[l]);
             }
             steps = 0;
             for (float[][] rows : swt[l]) {
@@ -529,7 +538,7 @@ public final class FloatBackprop implements AutoCloseable {
         float[][] in = s.in;
         for (int l = 0; l < layers; l++) {
             // z_j = σ(Σ_i w_ji·x_i − θ_j) or the layer's f  (a softmax output layer keeps s_k for outputLayer)
-            k.forward(in, count, layout.fanIn(l), wt[l], th[l], u[l], s.act[l], f[l], s.nz);
+            k.forward(in, count, layout.fanIn(l), wt[l], tiles[l], th[l], u[l], s.act[l], f[l], s.nz, s.xp);
             in = s.act[l];
         }
         int out = layers - 1;
@@ -595,6 +604,7 @@ public final class FloatBackprop implements AutoCloseable {
         if (update) {
             for (int i = item[1]; i < item[2]; i++) {
                 rule.step(wt[l][i], gwt[l][i], swt[l][i], u[l], count, steps);
+                FloatKernels.tileRow(wt[l][i], i, layout.fanIn(l), u[l], tiles[l]); // the forward sums' copy
                 if (l > 0) {
                     transpose(l, i);
                 }

@@ -10,8 +10,8 @@ import io.github.shikumi.model.Output;
  * {@code wt[i][j]} = w_ji, each row {@code u} long (the layer's units rounded up to a multiple of
  * {@link #ROW}); {@code w[k][j]} (the book's order, rows of the layer below's padded width) serves the
  * backward pass. Two implementations: {@link PlainFloatKernels} (loops over one row at a time, which the JIT
- * vectorises itself) and {@code VectorFloatKernels} (the Vector API, blocked: 4 images × 64 units per tile,
- * sixteen sums in registers).
+ * vectorises itself) and {@code VectorFloatKernels} (the Vector API, blocked in register tiles of images or inputs ×
+ * vectors of units, chosen by how many vector registers the CPU has).
  */
 abstract class FloatKernels {
     /** Rows of units are padded to a multiple of this many floats (one 512-bit vector). */
@@ -22,6 +22,34 @@ abstract class FloatKernels {
     /** Ints of scratch space the kernels need for batches of {@code count} rows of {@code nin} inputs. */
     static int scratch(int count, int nin) {
         return Math.max(count, nin);
+    }
+
+    /** Images whose input values the forward sums take side by side (a group of {@link #packed} values). */
+    static final int GROUP = 6;
+
+    /** Floats of scratch space the forward pass needs for layers of up to {@code nin} inputs. */
+    static int packed(int nin) {
+        return GROUP * nin;
+    }
+
+    /**
+     * Enters row i of the weights ({@code row[j]} = w_ji, j &lt; u) in the layer's tiled copy: blocks of
+     * {@link #ROW} units, each block holding its units' weights input after input, so that a register tile of the
+     * forward sums reads one stretch of memory: {@code tiles[(j / ROW)·ROW·nin + i·ROW + j % ROW]} = w_ji.
+     */
+    static void tileRow(float[] row, int i, int nin, int u, float[] tiles) {
+        for (int j = 0; j < u; j += ROW) {
+            System.arraycopy(row, j, tiles, j * nin + i * ROW, ROW);
+        }
+    }
+
+    /** The tiled copy of all of a layer's rows (see {@link #tileRow}). */
+    static float[] tiles(float[][] wt, int nin, int u) {
+        float[] tiles = new float[nin * u];
+        for (int i = 0; i < nin; i++) {
+            tileRow(wt[i], i, nin, u, tiles);
+        }
+        return tiles;
     }
 
     private static final FloatKernels PLAIN = new PlainFloatKernels();
@@ -111,9 +139,9 @@ abstract class FloatKernels {
      * compiled code back to the interpreter for a while.
      */
     private static void warmUp() {
-        int count = 9; // two groups of four images and one left over
+        int count = 9; // two groups of four images and one left over (one of six and a short one of three)
         int nin = 18; // four groups of four inputs and two left over
-        int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (4x2 and 4x1 of 256-bit)
+        int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (6x2 forward, 4x2 gradient of 256-bit)
         int nk = 10;
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         float[][] in = new float[count][nin];
@@ -126,6 +154,7 @@ abstract class FloatKernels {
         float[] th = new float[u];
         float[] gth = new float[u];
         int[] nz = new int[scratch(count, nin)];
+        float[] xp = new float[packed(nin)];
         for (float[][] m : new float[][][] {in, wt, w, delta}) {
             for (float[] row : m) {
                 for (int j = 0; j < row.length; j++) {
@@ -136,6 +165,7 @@ abstract class FloatKernels {
         for (float[] x : in) {
             java.util.Arrays.fill(x, 0, 4, 0f); // four inputs blank in every image (a tile with nothing to add)
         }
+        float[] tiles = tiles(wt, nin, u);
         long deadline = System.nanoTime() + GIVE_UP_NANOS;
         int wins = 0;
         try {
@@ -145,8 +175,8 @@ abstract class FloatKernels {
                     FloatKernels k = set == 0 ? BEST : PLAIN;
                     long start = System.nanoTime();
                     for (int round = 0; round < 20; round++) {
-                        k.forward(in, count, nin, wt, th, u, out, Activation.SIGMOID, nz);
-                        k.forward(in, count, nin, wt, th, u, out, null, nz);
+                        k.forward(in, count, nin, wt, tiles, th, u, out, Activation.SIGMOID, nz, xp);
+                        k.forward(in, count, nin, wt, tiles, th, u, out, null, nz, xp);
                         k.backward(delta, count, nk, w, u, out, below, Activation.SIGMOID);
                         k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
                         k.thresholdGradient(delta, count, u, gth);
@@ -172,17 +202,20 @@ abstract class FloatKernels {
 
     abstract String name();
 
-    /** The register tile of the large products, e.g. "4x2 tiles of 256-bit vectors"; "rows" for the plain kernels. */
+    /** The register tile of the large products, e.g. "4x4 tiles of 512-bit vectors"; "rows" for the plain kernels. */
     String tile() {
         return "rows";
     }
 
     /**
      * {@code out[b][j] = Σ_i in[b][i]·wt[i][j] − th[j]} for b &lt; count, j &lt; u; then f of it, a row at a
-     * time, unless {@code f} is null (s_j = Σ_i w_ji·x_i − θ_j, z_j = f(s_j), the book's σ(s_j)).
+     * time, unless {@code f} is null (s_j = Σ_i w_ji·x_i − θ_j, z_j = f(s_j), the book's σ(s_j)). Each sum
+     * over the inputs i = 0, 1, … in order, by fused multiply-adds, from −θ_j (a term whose x_i is 0 may be left
+     * out). {@code tiles} is the same weights in {@link #tileRow}'s order (kept in step with {@code wt} by the
+     * caller), {@code xp} scratch space of at least {@link #packed}(nin) floats.
      */
-    abstract void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out,
-                          Activation f, int[] nz);
+    abstract void forward(float[][] in, int count, int nin, float[][] wt, float[] tiles, float[] th, int u,
+                          float[][] out, Activation f, int[] nz, float[] xp);
 
     /**
      * The deltas of the layer below: {@code below[b][j] = (Σ_k δ[b][k]·w[k][j])·f'(h[b][j])}

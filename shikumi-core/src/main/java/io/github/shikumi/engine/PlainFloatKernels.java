@@ -19,8 +19,8 @@ final class PlainFloatKernels extends FloatKernels {
 
 
     @Override
-    void forward(float[][] in, int count, int nin, float[][] wt, float[] th, int u, float[][] out, Activation f,
-                 int[] nz) {
+    void forward(float[][] in, int count, int nin, float[][] wt, float[] tiles, float[] th, int u, float[][] out,
+                 Activation f, int[] nz, float[] xp) {
         for (int b = 0; b < count; b++) {
             float[] x = in[b];
             float[] s = out[b];

@@ -150,7 +150,8 @@ class SameBitsTest {
     }
 
     /**
-     * Every register tile of the Vector API float kernels (4×4 for 32 vector registers, 4×2 for AVX2's 16) and
+     * Every register tile of the Vector API float kernels (4×4 for 32 vector registers; 6×2 forward and 4×2
+     * gradient for AVX2's 16) and
      * the plain kernels: the same numbers (compared with ==, so that the sign of a zero, which a left-out blank
      * pixel may flip, does not count).
      */
@@ -166,6 +167,64 @@ class SameBitsTest {
                 assertThat(v[i] == plain[i]).as("%s, value %d: plain %s, vector %s", k.tile(), i, plain[i], v[i]).isTrue();
             }
         }
+    }
+
+    /**
+     * The forward sums of every tile variant for 1 … 13 images (full groups of four and six and every short last
+     * group, which repeats its last image) over inputs some of which are blank in all images: the plain kernels'
+     * numbers in the rows of the batch, and the rows beyond it untouched.
+     */
+    @ParameterizedTest(name = "{0} images")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void forward_sums_of_every_tile_and_group_size_are_those_of_the_plain_kernels(int count) {
+        int nin = 23;
+        int u = 3 * FloatKernels.ROW; // an odd number of blocks: the tiles of fewer vectors too
+        SplittableRandom r = new SplittableRandom(count);
+        float[][] in = new float[count + 2][nin];
+        float[][] wt = new float[nin][u];
+        float[] th = new float[u];
+        for (float[] x : in) {
+            for (int i = 0; i < nin; i++) {
+                x[i] = i % 5 == 0 || r.nextInt(3) == 0 ? 0f : (float) r.nextDouble(-1, 1); // inputs 0, 5, … blank
+            }
+        }
+        for (float[] row : wt) {
+            for (int j = 0; j < u; j++) {
+                row[j] = (float) r.nextDouble(-2, 2);
+            }
+        }
+        for (int j = 0; j < u; j++) {
+            th[j] = (float) r.nextDouble(-1, 1);
+        }
+        float[] tiles = FloatKernels.tiles(wt, nin, u);
+        for (Activation f : new Activation[] {null, Activation.SIGMOID}) {
+            float[][] expected = forward(FloatKernels.plain(), in, count, nin, wt, tiles, th, u, f);
+            for (FloatKernels k : List.of(new VectorFloatKernels(true), new VectorFloatKernels(false))) {
+                float[][] got = forward(k, in, count, nin, wt, tiles, th, u, f);
+                for (int b = 0; b < count + 2; b++) {
+                    for (int j = 0; j < u; j++) {
+                        assertThat(got[b][j] == expected[b][j] || Float.isNaN(got[b][j]) && Float.isNaN(expected[b][j]))
+                                .as("%s, %s, image %d, unit %d: plain %s, vector %s", k.tile(), f, b, j,
+                                        expected[b][j], got[b][j])
+                                .isTrue();
+                    }
+                }
+                for (int b = count; b < count + 2; b++) {
+                    assertThat(Float.isNaN(got[b][0])).as("row %d beyond the batch", b).isTrue();
+                }
+            }
+        }
+    }
+
+    private static float[][] forward(FloatKernels k, float[][] in, int count, int nin, float[][] wt, float[] tiles,
+                                     float[] th, int u, Activation f) {
+        float[][] out = new float[in.length][u];
+        for (float[] row : out) {
+            java.util.Arrays.fill(row, Float.NaN);
+        }
+        int[] nz = new int[FloatKernels.scratch(count, nin)];
+        k.forward(in, count, nin, wt, tiles, th, u, out, f, nz, new float[FloatKernels.packed(nin)]);
+        return out;
     }
 
     private static double[] floatSteps(Network net, FloatImages images, FloatKernels k) {
