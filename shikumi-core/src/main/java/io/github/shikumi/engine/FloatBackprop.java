@@ -43,7 +43,10 @@ public final class FloatBackprop implements AutoCloseable {
     private final Team team;
     /** wt[l][i][j] = w_ji of weight layer l. */
     private final float[][][] wt;
-    /** The same weights tiled for the forward sums ({@link FloatKernels#tileRow}), kept in step with wt. */
+    /**
+     * The same weights tiled for the forward sums ({@link FloatKernels#tileRow}), kept in step with wt; null
+     * where the kernels this run may use do not read them ({@link FloatKernels#tiled()}).
+     */
     private final float[][] tiles;
     /** th[l][j] = θ_j. */
     private final float[][] th;
@@ -140,6 +143,7 @@ public final class FloatBackprop implements AutoCloseable {
         }
         wt = new float[layers][][];
         tiles = new float[layers][];
+        boolean tiled = (kernels != null ? kernels : FloatKernels.best()).tiled();
         th = new float[layers][];
         w = new float[layers][][];
         int slots = rule == null ? 0 : rule.slots();
@@ -153,7 +157,7 @@ public final class FloatBackprop implements AutoCloseable {
             int nin = layout.fanIn(l);
             widest = Math.max(widest, nin);
             wt[l] = new float[nin][u[l]];
-            tiles[l] = new float[nin * u[l]];
+            tiles[l] = tiled ? new float[nin * u[l]] : null;
             swt[l] = new float[nin][slots][u[l]];
             gwt[l] = new float[nin][u[l]];
             th[l] = new float[u[l]];
@@ -321,7 +325,7 @@ public final class FloatBackprop implements AutoCloseable {
                 }
                 th[l][j] = (float) p[layout.threshold(l, j)];
             }
-            for (int i = 0; i < layout.fanIn(l); i++) {
+            for (int i = 0; tiles[l] != null && i < layout.fanIn(l); i++) {
                 FloatKernels.tileRow(wt[l][i], i, layout.fanIn(l), u[l], tiles[l]);
             }
             steps = 0;
@@ -604,7 +608,9 @@ public final class FloatBackprop implements AutoCloseable {
         if (update) {
             for (int i = item[1]; i < item[2]; i++) {
                 rule.step(wt[l][i], gwt[l][i], swt[l][i], u[l], count, steps);
-                FloatKernels.tileRow(wt[l][i], i, layout.fanIn(l), u[l], tiles[l]); // the forward sums' copy
+                if (tiles[l] != null) {
+                    FloatKernels.tileRow(wt[l][i], i, layout.fanIn(l), u[l], tiles[l]); // the forward sums' copy
+                }
                 if (l > 0) {
                     transpose(l, i);
                 }

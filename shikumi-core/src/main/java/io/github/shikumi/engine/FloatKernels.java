@@ -43,6 +43,11 @@ abstract class FloatKernels {
         }
     }
 
+    /** True when {@link #forward} reads the tiled copy of the weights (else it may be null). */
+    boolean tiled() {
+        return false;
+    }
+
     /** The tiled copy of all of a layer's rows (see {@link #tileRow}). */
     static float[] tiles(float[][] wt, int nin, int u) {
         float[] tiles = new float[nin * u];
@@ -139,7 +144,7 @@ abstract class FloatKernels {
      * compiled code back to the interpreter for a while.
      */
     private static void warmUp() {
-        int count = 9; // two groups of four images and one left over (one of six and a short one of three)
+        int count = 9; // two groups of four images and one left over (or one of six and three in one of four)
         int nin = 18; // four groups of four inputs and two left over
         int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (6x2 forward, 4x2 gradient of 256-bit)
         int nk = 10;
@@ -212,7 +217,7 @@ abstract class FloatKernels {
      * time, unless {@code f} is null (s_j = Σ_i w_ji·x_i − θ_j, z_j = f(s_j), the book's σ(s_j)). Each sum
      * over the inputs i = 0, 1, … in order, by fused multiply-adds, from −θ_j (a term whose x_i is 0 may be left
      * out). {@code tiles} is the same weights in {@link #tileRow}'s order (kept in step with {@code wt} by the
-     * caller), {@code xp} scratch space of at least {@link #packed}(nin) floats.
+     * caller; null unless {@link #tiled()}), {@code xp} scratch space of at least {@link #packed}(nin) floats.
      */
     abstract void forward(float[][] in, int count, int nin, float[][] wt, float[] tiles, float[] th, int u,
                           float[][] out, Activation f, int[] nz, float[] xp);

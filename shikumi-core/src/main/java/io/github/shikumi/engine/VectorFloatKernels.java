@@ -12,9 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * gradient: inputs × images × units) run in register tiles of rows × vectors ({@link #wide}): the tile's sums stay
  * in registers for the whole inner loop, and each loaded vector and broadcast value feeds several of them, so the
  * loop is bound by multiply-adds rather than by loads. Steps whose input values are all 0 (blank pixels) are
- * left out through a list of the others (a branch inside the loop would make the JIT box the vectors). The forward
- * sums read the weights from a tiled copy ({@link FloatKernels#tileRow}) and the images' values packed side by
- * side, so that each step's loads come from two stretches of memory. Each sum is formed in the same order with the same fused multiply-adds as in
+ * left out through a list of the others (a branch inside the loop would make the JIT box the vectors). With 16
+ * vector registers the forward sums read the weights from a tiled copy ({@link FloatKernels#tileRow}) and the
+ * images' values packed side by side, so that each step's loads come from two stretches of memory. Each sum is
+ * formed in the same order with the same fused multiply-adds as in
  * {@link PlainFloatKernels}, so both give the same bits (up to the sign of a zero). Loaded by name only when
  * {@code jdk.incubator.vector} is present ({@link Simd}).
  */
@@ -77,43 +78,17 @@ final class VectorFloatKernels extends FloatKernels {
 
 
     @Override
+    boolean tiled() {
+        return !wide;
+    }
+
+    @Override
     void forward(float[][] in, int count, int nin, float[][] wt, float[] tiles, float[] th, int u, float[][] out,
                  Activation f, int[] nz, float[] xp) {
         if (wide) {
-            for (int b = 0; b < count; b += 4) {
-                // a group of four images; a batch's last group, when short, repeats its last image (the same sums,
-                // written to the same row again): cheaper than sums of one image at a time, and the same bits
-                int n = Math.min(4, count - b) - 1;
-                float[] x0 = in[b], x1 = in[b + Math.min(1, n)], x2 = in[b + Math.min(2, n)], x3 = in[b + n];
-                int nnz = pack4(x0, x1, x2, x3, nin, nz, xp);
-                float[] o0 = out[b], o1 = out[b + Math.min(1, n)], o2 = out[b + Math.min(2, n)], o3 = out[b + n];
-                int j = 0;
-                for (; j + 4 * L <= u; j += 4 * L) {
-                    forward4x4(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3);
-                }
-                for (; j + 2 * L <= u; j += 2 * L) {
-                    forward4x2(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3);
-                }
-                for (; j < u; j += L) {
-                    forward4x1(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3);
-                }
-            }
+            forwardRows(in, count, nin, wt, th, u, out, nz);
         } else {
-            for (int b = 0; b < count; b += GROUP) {
-                int n = Math.min(GROUP, count - b) - 1; // a short last group repeats its last image (see above)
-                float[] x0 = in[b], x1 = in[b + Math.min(1, n)], x2 = in[b + Math.min(2, n)];
-                float[] x3 = in[b + Math.min(3, n)], x4 = in[b + Math.min(4, n)], x5 = in[b + n];
-                int nnz = pack6(x0, x1, x2, x3, x4, x5, nin, nz, xp);
-                float[] o0 = out[b], o1 = out[b + Math.min(1, n)], o2 = out[b + Math.min(2, n)];
-                float[] o3 = out[b + Math.min(3, n)], o4 = out[b + Math.min(4, n)], o5 = out[b + n];
-                int j = 0;
-                for (; j + 2 * L <= u; j += 2 * L) {
-                    forward6x2(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3, o4, o5);
-                }
-                for (; j < u; j += L) {
-                    forward6x1(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3, o4, o5);
-                }
-            }
+            forwardTiled(in, count, nin, tiles, th, u, out, nz, xp);
         }
         for (int b = 0; f != null && b < count; b++) {
             if (f == Activation.SIGMOID) {
@@ -121,6 +96,87 @@ final class VectorFloatKernels extends FloatKernels {
             } else {
                 f.activate(out[b], u); // z_j = f(s_j)
             }
+        }
+    }
+
+    /** The sums of 32 vector registers: groups of 4 images × 4 vectors, reading the rows of wt. */
+    private static void forwardRows(float[][] in, int count, int nin, float[][] wt, float[] th, int u,
+                                    float[][] out, int[] nz) {
+        int b = 0;
+        for (; b + 3 < count; b += 4) {
+            float[] x0 = in[b];
+            float[] x1 = in[b + 1];
+            float[] x2 = in[b + 2];
+            float[] x3 = in[b + 3];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
+            }
+            float[] o0 = out[b];
+            float[] o1 = out[b + 1];
+            float[] o2 = out[b + 2];
+            float[] o3 = out[b + 3];
+            int j = 0;
+            for (; j + 4 * L <= u; j += 4 * L) {
+                forward4x4(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+            }
+            for (; j + 2 * L <= u; j += 2 * L) {
+                forward4x2(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+            }
+            for (; j < u; j += L) {
+                forward4x1(x0, x1, x2, x3, nz, nnz, wt, th, j, o0, o1, o2, o3);
+            }
+        }
+        for (; b < count; b++) {
+            float[] x = in[b];
+            int nnz = 0;
+            for (int i = 0; i < nin; i++) {
+                nz[nnz] = i;
+                nnz += x[i] != 0f ? 1 : 0;
+            }
+            forwardRow(x, nz, nnz, wt, th, u, out[b]);
+        }
+    }
+
+    /**
+     * The sums of 16 vector registers: groups of 6 images × 2 vectors, reading the tiled weights and the packed
+     * values. The last images of a batch go in a group of four when there are at most four, else of six; a group
+     * that is short repeats its last image (the same sums, written to the same row again: the same bits, and
+     * cheaper than sums of one image at a time).
+     */
+    private static void forwardTiled(float[][] in, int count, int nin, float[] tiles, float[] th, int u,
+                                     float[][] out, int[] nz, float[] xp) {
+        for (int b = 0; b < count; ) {
+            int left = count - b;
+            if (left <= 4) {
+                int n = left - 1;
+                float[] x0 = in[b], x1 = in[b + Math.min(1, n)], x2 = in[b + Math.min(2, n)], x3 = in[b + n];
+                int nnz = pack4(x0, x1, x2, x3, nin, nz, xp);
+                float[] o0 = out[b], o1 = out[b + Math.min(1, n)], o2 = out[b + Math.min(2, n)], o3 = out[b + n];
+                int j = 0;
+                for (; j + 2 * L <= u; j += 2 * L) {
+                    tiled4x2(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3);
+                }
+                for (; j < u; j += L) {
+                    tiled4x1(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3);
+                }
+                return;
+            }
+            int n = Math.min(GROUP, left) - 1;
+            float[] x0 = in[b], x1 = in[b + 1], x2 = in[b + 2];
+            float[] x3 = in[b + 3], x4 = in[b + 4], x5 = in[b + n];
+            int nnz = pack6(x0, x1, x2, x3, x4, x5, nin, nz, xp);
+            float[] o0 = out[b], o1 = out[b + 1], o2 = out[b + 2];
+            float[] o3 = out[b + 3], o4 = out[b + 4], o5 = out[b + n];
+            int j = 0;
+            for (; j + 2 * L <= u; j += 2 * L) {
+                tiled6x2(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3, o4, o5);
+            }
+            for (; j < u; j += L) {
+                tiled6x1(xp, nz, nnz, tiles, nin, th, j, o0, o1, o2, o3, o4, o5);
+            }
+            b += GROUP;
         }
     }
 
@@ -168,13 +224,12 @@ final class VectorFloatKernels extends FloatKernels {
     }
 
     // The register tiles of the forward sums, each a method of its own: the JIT compiles each once, early
-    // (it is called thousands of times per epoch), with the same code for every layer and batch. Each reads the
-    // weights of its units from the tiled copy (one stretch of memory per block of ROW units) and the images'
-    // values from the packed list, and adds the inputs nz[0 … nnz) in order.
+    // (it is called thousands of times per epoch), with the same code for every layer and batch. First those of
+    // 32 vector registers, which read the rows of wt.
 
-    /** s_j = Σ_i w_ji·x_i − θ_j for 4 images × 4 vectors of units from j (16 sums: for 32 vector registers). */
-    private static void forward4x4(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
-                                   float[] o0, float[] o1, float[] o2, float[] o3) {
+    /** s_j = Σ_i w_ji·x_i − θ_j for 4 images × 4 vectors of units from j, over the inputs {@code nz[0 … nnz)}. */
+    private static void forward4x4(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
         FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
         FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
         FloatVector t2 = FloatVector.fromArray(S, th, j + 2 * L).neg();
@@ -183,29 +238,29 @@ final class VectorFloatKernels extends FloatKernels {
         FloatVector a10 = t0, a11 = t1, a12 = t2, a13 = t3;
         FloatVector a20 = t0, a21 = t1, a22 = t2, a23 = t3;
         FloatVector a30 = t0, a31 = t1, a32 = t2, a33 = t3;
-        int p0 = block(j, nin), p1 = block(j + L, nin), p2 = block(j + 2 * L, nin), p3 = block(j + 3 * L, nin);
         for (int q = 0; q < nnz; q++) {
-            int o = nz[q];
-            FloatVector w0 = FloatVector.fromArray(S, tiles, p0 + o);
-            FloatVector w1 = FloatVector.fromArray(S, tiles, p1 + o);
-            FloatVector w2 = FloatVector.fromArray(S, tiles, p2 + o);
-            FloatVector w3 = FloatVector.fromArray(S, tiles, p3 + o);
-            FloatVector x = FloatVector.broadcast(S, xp[4 * q]);
+            int i = nz[q];
+            float[] row = wt[i];
+            FloatVector w0 = FloatVector.fromArray(S, row, j);
+            FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+            FloatVector w2 = FloatVector.fromArray(S, row, j + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, row, j + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, x0[i]);
             a00 = w0.fma(x, a00);
             a01 = w1.fma(x, a01);
             a02 = w2.fma(x, a02);
             a03 = w3.fma(x, a03);
-            x = FloatVector.broadcast(S, xp[4 * q + 1]);
+            x = FloatVector.broadcast(S, x1[i]);
             a10 = w0.fma(x, a10);
             a11 = w1.fma(x, a11);
             a12 = w2.fma(x, a12);
             a13 = w3.fma(x, a13);
-            x = FloatVector.broadcast(S, xp[4 * q + 2]);
+            x = FloatVector.broadcast(S, x2[i]);
             a20 = w0.fma(x, a20);
             a21 = w1.fma(x, a21);
             a22 = w2.fma(x, a22);
             a23 = w3.fma(x, a23);
-            x = FloatVector.broadcast(S, xp[4 * q + 3]);
+            x = FloatVector.broadcast(S, x3[i]);
             a30 = w0.fma(x, a30);
             a31 = w1.fma(x, a31);
             a32 = w2.fma(x, a32);
@@ -229,30 +284,30 @@ final class VectorFloatKernels extends FloatKernels {
         a33.intoArray(o3, j + 3 * L);
     }
 
-    /** {@link #forward4x4} for 4 images × 2 vectors of units (the rest of a row). */
-    private static void forward4x2(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
-                                   float[] o0, float[] o1, float[] o2, float[] o3) {
+    /** {@link #forward4x4} for 4 images × 2 vectors of units (8 sums: for 16 vector registers). */
+    private static void forward4x2(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
         FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
         FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
         FloatVector a00 = t0, a01 = t1;
         FloatVector a10 = t0, a11 = t1;
         FloatVector a20 = t0, a21 = t1;
         FloatVector a30 = t0, a31 = t1;
-        int p0 = block(j, nin), p1 = block(j + L, nin);
         for (int q = 0; q < nnz; q++) {
-            int o = nz[q];
-            FloatVector w0 = FloatVector.fromArray(S, tiles, p0 + o);
-            FloatVector w1 = FloatVector.fromArray(S, tiles, p1 + o);
-            FloatVector x = FloatVector.broadcast(S, xp[4 * q]);
+            int i = nz[q];
+            float[] row = wt[i];
+            FloatVector w0 = FloatVector.fromArray(S, row, j);
+            FloatVector w1 = FloatVector.fromArray(S, row, j + L);
+            FloatVector x = FloatVector.broadcast(S, x0[i]);
             a00 = w0.fma(x, a00);
             a01 = w1.fma(x, a01);
-            x = FloatVector.broadcast(S, xp[4 * q + 1]);
+            x = FloatVector.broadcast(S, x1[i]);
             a10 = w0.fma(x, a10);
             a11 = w1.fma(x, a11);
-            x = FloatVector.broadcast(S, xp[4 * q + 2]);
+            x = FloatVector.broadcast(S, x2[i]);
             a20 = w0.fma(x, a20);
             a21 = w1.fma(x, a21);
-            x = FloatVector.broadcast(S, xp[4 * q + 3]);
+            x = FloatVector.broadcast(S, x3[i]);
             a30 = w0.fma(x, a30);
             a31 = w1.fma(x, a31);
         }
@@ -267,17 +322,17 @@ final class VectorFloatKernels extends FloatKernels {
     }
 
     /** {@link #forward4x4} for 4 images × 1 vector of units (the rest of a row). */
-    private static void forward4x1(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
-                                   float[] o0, float[] o1, float[] o2, float[] o3) {
+    private static void forward4x1(float[] x0, float[] x1, float[] x2, float[] x3, int[] nz, int nnz, float[][] wt,
+                                   float[] th, int j, float[] o0, float[] o1, float[] o2, float[] o3) {
         FloatVector t = FloatVector.fromArray(S, th, j).neg();
         FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
-        int p = block(j, nin);
         for (int q = 0; q < nnz; q++) {
-            FloatVector w = FloatVector.fromArray(S, tiles, p + nz[q]);
-            a0 = w.fma(FloatVector.broadcast(S, xp[4 * q]), a0);
-            a1 = w.fma(FloatVector.broadcast(S, xp[4 * q + 1]), a1);
-            a2 = w.fma(FloatVector.broadcast(S, xp[4 * q + 2]), a2);
-            a3 = w.fma(FloatVector.broadcast(S, xp[4 * q + 3]), a3);
+            int i = nz[q];
+            FloatVector w = FloatVector.fromArray(S, wt[i], j);
+            a0 = w.fma(FloatVector.broadcast(S, x0[i]), a0);
+            a1 = w.fma(FloatVector.broadcast(S, x1[i]), a1);
+            a2 = w.fma(FloatVector.broadcast(S, x2[i]), a2);
+            a3 = w.fma(FloatVector.broadcast(S, x3[i]), a3);
         }
         a0.intoArray(o0, j);
         a1.intoArray(o1, j);
@@ -285,11 +340,28 @@ final class VectorFloatKernels extends FloatKernels {
         a3.intoArray(o3, j);
     }
 
+    /** The forward sums of one image (the last images of a batch that do not make a group of four). */
+    private static void forwardRow(float[] x, int[] nz, int nnz, float[][] wt, float[] th, int u, float[] o) {
+        for (int j = 0; j < u; j += L) {
+            FloatVector a = FloatVector.fromArray(S, th, j).neg();
+            for (int q = 0; q < nnz; q++) {
+                int i = nz[q];
+                a = FloatVector.fromArray(S, wt[i], j).fma(FloatVector.broadcast(S, x[i]), a);
+            }
+            a.intoArray(o, j);
+        }
+    }
+
+    // The tiles of the forward sums on 16 vector registers (AVX2): each reads the weights of its units from the
+    // tiled copy (one stretch of memory per block of ROW units) and the images' values from the packed list, and
+    // adds the inputs nz[0 … nnz) in order. (With 32 registers, 4 images × 4 vectors from the rows of wt were as
+    // fast or faster: the packing costs more than it saves when a group has only a few tiles.)
+
     /**
      * s_j = Σ_i w_ji·x_i − θ_j for 6 images × 2 vectors of units from j (12 sums, 2 loaded vectors and a
      * broadcast: 15 registers, for AVX2's 16).
      */
-    private static void forward6x2(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
+    private static void tiled6x2(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
                                    float[] o0, float[] o1, float[] o2, float[] o3, float[] o4, float[] o5) {
         FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
         FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
@@ -338,8 +410,8 @@ final class VectorFloatKernels extends FloatKernels {
         a51.intoArray(o5, j + L);
     }
 
-    /** {@link #forward6x2} for 6 images × 1 vector of units (the rest of a row). */
-    private static void forward6x1(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
+    /** {@link #tiled6x2} for 6 images × 1 vector of units (the rest of a row). */
+    private static void tiled6x1(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
                                    float[] o0, float[] o1, float[] o2, float[] o3, float[] o4, float[] o5) {
         FloatVector t = FloatVector.fromArray(S, th, j).neg();
         FloatVector a0 = t, a1 = t, a2 = t, a3 = t, a4 = t, a5 = t;
@@ -361,6 +433,63 @@ final class VectorFloatKernels extends FloatKernels {
         a4.intoArray(o4, j);
         a5.intoArray(o5, j);
     }
+
+    /** {@link #tiled6x2} for 4 images × 2 vectors of units (the last images of a batch: 8 sums). */
+    private static void tiled4x2(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
+                                   float[] o0, float[] o1, float[] o2, float[] o3) {
+        FloatVector t0 = FloatVector.fromArray(S, th, j).neg();
+        FloatVector t1 = FloatVector.fromArray(S, th, j + L).neg();
+        FloatVector a00 = t0, a01 = t1;
+        FloatVector a10 = t0, a11 = t1;
+        FloatVector a20 = t0, a21 = t1;
+        FloatVector a30 = t0, a31 = t1;
+        int p0 = block(j, nin), p1 = block(j + L, nin);
+        for (int q = 0; q < nnz; q++) {
+            int o = nz[q];
+            FloatVector w0 = FloatVector.fromArray(S, tiles, p0 + o);
+            FloatVector w1 = FloatVector.fromArray(S, tiles, p1 + o);
+            FloatVector x = FloatVector.broadcast(S, xp[4 * q]);
+            a00 = w0.fma(x, a00);
+            a01 = w1.fma(x, a01);
+            x = FloatVector.broadcast(S, xp[4 * q + 1]);
+            a10 = w0.fma(x, a10);
+            a11 = w1.fma(x, a11);
+            x = FloatVector.broadcast(S, xp[4 * q + 2]);
+            a20 = w0.fma(x, a20);
+            a21 = w1.fma(x, a21);
+            x = FloatVector.broadcast(S, xp[4 * q + 3]);
+            a30 = w0.fma(x, a30);
+            a31 = w1.fma(x, a31);
+        }
+        a00.intoArray(o0, j);
+        a01.intoArray(o0, j + L);
+        a10.intoArray(o1, j);
+        a11.intoArray(o1, j + L);
+        a20.intoArray(o2, j);
+        a21.intoArray(o2, j + L);
+        a30.intoArray(o3, j);
+        a31.intoArray(o3, j + L);
+    }
+
+    /** {@link #tiled6x2} for 4 images × 1 vector of units (the last images of a batch, the rest of a row). */
+    private static void tiled4x1(float[] xp, int[] nz, int nnz, float[] tiles, int nin, float[] th, int j,
+                                   float[] o0, float[] o1, float[] o2, float[] o3) {
+        FloatVector t = FloatVector.fromArray(S, th, j).neg();
+        FloatVector a0 = t, a1 = t, a2 = t, a3 = t;
+        int p = block(j, nin);
+        for (int q = 0; q < nnz; q++) {
+            FloatVector w = FloatVector.fromArray(S, tiles, p + nz[q]);
+            a0 = w.fma(FloatVector.broadcast(S, xp[4 * q]), a0);
+            a1 = w.fma(FloatVector.broadcast(S, xp[4 * q + 1]), a1);
+            a2 = w.fma(FloatVector.broadcast(S, xp[4 * q + 2]), a2);
+            a3 = w.fma(FloatVector.broadcast(S, xp[4 * q + 3]), a3);
+        }
+        a0.intoArray(o0, j);
+        a1.intoArray(o1, j);
+        a2.intoArray(o2, j);
+        a3.intoArray(o3, j);
+    }
+
 
     /** z = σ(s) along a row, in place: the steps of {@link Exp#sigmoid(float)}, a vector at a time. */
     private static void sigmoid(float[] row, int n) {
