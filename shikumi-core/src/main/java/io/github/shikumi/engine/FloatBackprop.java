@@ -23,8 +23,6 @@ import io.github.shikumi.update.UpdateRule;
  * order. E is summed image by image in order.
  */
 public final class FloatBackprop implements AutoCloseable {
-    /** Input rows per work item of the gradient phase (the kernels' tile height). */
-    private static final int ROWS = 4;
 
     private final ParamLayout layout;
     private final Output output;
@@ -48,6 +46,8 @@ public final class FloatBackprop implements AutoCloseable {
      * where the kernels this run may use do not read them ({@link FloatKernels#tiled()}).
      */
     private final float[][] tiles;
+    /** The batch's deltas tiled for the weight gradient (image b as row b of capacity), or null (see tiles). */
+    private final float[][] dtiles;
     /** th[l][j] = θ_j. */
     private final float[][] th;
     /** w[l][k][j] = w_kj (the book's order), for l ≥ 1: the backward pass. */
@@ -143,7 +143,10 @@ public final class FloatBackprop implements AutoCloseable {
         }
         wt = new float[layers][][];
         tiles = new float[layers][];
-        boolean tiled = (kernels != null ? kernels : FloatKernels.best()).tiled();
+        FloatKernels shape = kernels != null ? kernels : FloatKernels.best(); // the plain ones read no tiles
+        boolean tiled = shape.tiled();
+        int rows = shape.rows();
+        dtiles = new float[layers][];
         th = new float[layers][];
         w = new float[layers][][];
         int slots = rule == null ? 0 : rule.slots();
@@ -158,6 +161,7 @@ public final class FloatBackprop implements AutoCloseable {
             widest = Math.max(widest, nin);
             wt[l] = new float[nin][u[l]];
             tiles[l] = tiled ? new float[nin * u[l]] : null;
+            dtiles[l] = tiled ? new float[capacity * u[l]] : null;
             swt[l] = new float[nin][slots][u[l]];
             gwt[l] = new float[nin][u[l]];
             th[l] = new float[u[l]];
@@ -166,8 +170,8 @@ public final class FloatBackprop implements AutoCloseable {
             if (l > 0) {
                 w[l] = new float[layout.units(l)][u[l - 1]];
             }
-            for (int i = 0; i < nin; i += ROWS) {
-                work.add(new int[] {l, i, Math.min(nin, i + ROWS)});
+            for (int i = 0; i < nin; i += rows) { // input rows per work item: the kernels' tile height
+                work.add(new int[] {l, i, Math.min(nin, i + rows)});
             }
             work.add(new int[] {l, 0, -1});
         }
@@ -177,7 +181,7 @@ public final class FloatBackprop implements AutoCloseable {
         int scratch = FloatKernels.scratch(capacity, widest);
         slices = new Slice[t];
         for (int s = 0; s < t; s++) {
-            slices[s] = new Slice((capacity + t - 1) / t, scratch, FloatKernels.packed(widest));
+            slices[s] = new Slice((capacity + t - 1) / t, scratch, FloatKernels.packed(Math.max(capacity, widest)));
         }
         allIn = new float[capacity][];
         allAct = new float[layers][capacity][];
@@ -509,7 +513,7 @@ public final class FloatBackprop implements AutoCloseable {
         /** Phase 2: work items until none is left, with slice s's scratch space. */
         void items(int s) {
             for (int it = nextItem.getAndIncrement(); it < items.length; it = nextItem.getAndIncrement()) {
-                gradientItem(kernels, items[it], slices[s].nz, update);
+                gradientItem(kernels, items[it], slices[s], update);
             }
         }
 
@@ -585,6 +589,9 @@ public final class FloatBackprop implements AutoCloseable {
             for (int l = 0; l < layers; l++) {
                 allAct[l][first + b] = s.act[l][b];
                 allDelta[l][first + b] = s.delta[l][b];
+                if (dtiles[l] != null) {
+                    FloatKernels.tileRow(s.delta[l][b], first + b, capacity, u[l], dtiles[l]);
+                }
             }
         }
     }
@@ -593,7 +600,7 @@ public final class FloatBackprop implements AutoCloseable {
      * One work item of the gradient phase: ∂E/∂w_ji for its input rows (or ∂E/∂θ_j), summed over all the
      * batch's images in order, and, when asked, the rule's step of those parameters.
      */
-    private void gradientItem(FloatKernels k, int[] item, int[] nz, boolean update) {
+    private void gradientItem(FloatKernels k, int[] item, Slice s, boolean update) {
         int l = item[0];
         int count = job.count;
         if (item[2] < 0) {
@@ -604,7 +611,8 @@ public final class FloatBackprop implements AutoCloseable {
             return;
         }
         float[][] below = l == 0 ? allIn : allAct[l - 1];
-        k.weightGradient(below, count, item[1], item[2], allDelta[l], u[l], gwt[l], nz); // ∂E/∂w_ji = Σ δ_j·x_i
+        // ∂E/∂w_ji = Σ δ_j·x_i
+        k.weightGradient(below, count, item[1], item[2], allDelta[l], dtiles[l], capacity, u[l], gwt[l], s.nz, s.xp);
         if (update) {
             for (int i = item[1]; i < item[2]; i++) {
                 rule.step(wt[l][i], gwt[l][i], swt[l][i], u[l], count, steps);

@@ -43,9 +43,17 @@ abstract class FloatKernels {
         }
     }
 
-    /** True when {@link #forward} reads the tiled copy of the weights (else it may be null). */
+    /**
+     * True when {@link #forward} reads the tiled copy of the weights and {@link #weightGradient} the tiled copy of
+     * the deltas (else they may be null).
+     */
     boolean tiled() {
         return false;
+    }
+
+    /** Input rows that {@link #weightGradient} takes side by side: a work item of the gradient phase has as many. */
+    int rows() {
+        return 4;
     }
 
     /** The tiled copy of all of a layer's rows (see {@link #tileRow}). */
@@ -145,8 +153,8 @@ abstract class FloatKernels {
      */
     private static void warmUp() {
         int count = 9; // two groups of four images and one left over (or one of six and three in one of four)
-        int nin = 18; // four groups of four inputs and two left over
-        int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (6x2 forward, 4x2 gradient of 256-bit)
+        int nin = 22; // five groups of four inputs and two left over (or three of six and four)
+        int u = 7 * ROW; // 4x4, 4x2 and 4x1 tiles of 512-bit vectors (6x2 of 256-bit)
         int nk = 10;
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         float[][] in = new float[count][nin];
@@ -159,7 +167,7 @@ abstract class FloatKernels {
         float[] th = new float[u];
         float[] gth = new float[u];
         int[] nz = new int[scratch(count, nin)];
-        float[] xp = new float[packed(nin)];
+        float[] xp = new float[packed(Math.max(count, nin))];
         for (float[][] m : new float[][][] {in, wt, w, delta}) {
             for (float[] row : m) {
                 for (int j = 0; j < row.length; j++) {
@@ -171,6 +179,7 @@ abstract class FloatKernels {
             java.util.Arrays.fill(x, 0, 4, 0f); // four inputs blank in every image (a tile with nothing to add)
         }
         float[] tiles = tiles(wt, nin, u);
+        float[] dtiles = tiles(delta, count, u); // image b as row b
         long deadline = System.nanoTime() + GIVE_UP_NANOS;
         int wins = 0;
         try {
@@ -183,7 +192,7 @@ abstract class FloatKernels {
                         k.forward(in, count, nin, wt, tiles, th, u, out, Activation.SIGMOID, nz, xp);
                         k.forward(in, count, nin, wt, tiles, th, u, out, null, nz, xp);
                         k.backward(delta, count, nk, w, u, out, below, Activation.SIGMOID);
-                        k.weightGradient(in, count, 0, nin, delta, u, gwt, nz);
+                        k.weightGradient(in, count, 0, nin, delta, dtiles, count, u, gwt, nz, xp);
                         k.thresholdGradient(delta, count, u, gth);
                     }
                     time[set] = System.nanoTime() - start;
@@ -232,11 +241,13 @@ abstract class FloatKernels {
     /**
      * {@code gwt[i][j] = Σ_b in[b][i]·δ[b][j]} (∂E/∂w_ji = Σ δ_j·x_i) for input rows {@code i0 ≤ i < i1},
      * j &lt; u: each sum over the images b = 0, 1, … in order, by fused multiply-adds (a term whose x_i is 0
-     * may be left out: it adds ±0). {@code nz} is scratch space of at least {@link #scratch}(count, nin) ints
-     * (here and in {@link #forward}).
+     * may be left out: it adds ±0). {@code dtiles} is the same deltas in {@link #tileRow}'s order with image b as
+     * row b of {@code stride} ({@code tileRow(delta[b], b, stride, u, dtiles)}; null unless {@link #tiled()}).
+     * {@code nz} is scratch space of at least {@link #scratch}(count, nin) ints (here and in {@link #forward}),
+     * {@code xp} of at least {@link #packed}(max(count, nin)) floats.
      */
-    abstract void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt,
-                                 int[] nz);
+    abstract void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, float[] dtiles,
+                                 int stride, int u, float[][] gwt, int[] nz, float[] xp);
 
     /** {@code gth[j] = −Σ_b δ[b][j]} (∂E/∂θ_j = −Σ δ_j), the sum over the images in order. */
     abstract void thresholdGradient(float[][] delta, int count, int u, float[] gth);

@@ -66,7 +66,8 @@ final class PlainFloatKernels extends FloatKernels {
     }
 
     @Override
-    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
+    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, float[] dtiles, int stride, int u,
+                        float[][] gwt, int[] nz, float[] xp) {
         for (int i = i0; i < i1; i++) {
             Arrays.fill(gwt[i], 0, u, 0f);
         }

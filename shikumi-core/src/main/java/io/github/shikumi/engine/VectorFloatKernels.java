@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * in registers for the whole inner loop, and each loaded vector and broadcast value feeds several of them, so the
  * loop is bound by multiply-adds rather than by loads. Steps whose input values are all 0 (blank pixels) are
  * left out through a list of the others (a branch inside the loop would make the JIT box the vectors). With 16
- * vector registers the forward sums read the weights from a tiled copy ({@link FloatKernels#tileRow}) and the
+ * vector registers both read the weights or the deltas from a tiled copy ({@link FloatKernels#tileRow}) and the
  * images' values packed side by side, so that each step's loads come from two stretches of memory. Each sum is
  * formed in the same order with the same fused multiply-adds as in
  * {@link PlainFloatKernels}, so both give the same bits (up to the sign of a zero). Loaded by name only when
@@ -39,10 +39,11 @@ final class VectorFloatKernels extends FloatKernels {
 
     /**
      * The register tiles of the two large products. Wide, for CPUs with 32 vector registers (AVX-512, ARM): 4 rows
-     * × 4 vectors in both (16 sums, 4 loaded vectors and a broadcast: 21 registers). Narrow, for AVX2's 16: the
-     * forward sums 6 images × 2 vectors (12 sums, 15 registers), the weight gradient 4 inputs × 2 vectors (8 sums,
-     * 11 registers). The tile only decides which sums run side by side; every sum is formed in the same order, so
-     * both give the same bits.
+     * × 4 vectors in both (16 sums, 4 loaded vectors and a broadcast: 21 registers), reading the rows of wt and
+     * of the deltas. Narrow, for AVX2's 16: 6 images × 2 vectors in the forward sums, 6 inputs × 2 vectors in the
+     * weight gradient (12 sums, 2 loaded vectors and a broadcast: 15 registers), reading the tiled copies of the
+     * weights and of the deltas and the values of the images packed side by side. The tile only decides which
+     * sums run side by side; every sum is formed in the same order, so both give the same bits.
      */
     private final boolean wide;
 
@@ -73,13 +74,18 @@ final class VectorFloatKernels extends FloatKernels {
 
     @Override
     String tile() {
-        return (wide ? "4x4" : "6x2 forward, 4x2 gradient") + " tiles of " + (L * Float.SIZE) + "-bit vectors";
+        return (wide ? "4x4" : "6x2") + " tiles of " + (L * Float.SIZE) + "-bit vectors";
     }
 
 
     @Override
     boolean tiled() {
         return !wide;
+    }
+
+    @Override
+    int rows() {
+        return wide ? 4 : GROUP;
     }
 
     @Override
@@ -218,9 +224,12 @@ final class VectorFloatKernels extends FloatKernels {
         return nnz;
     }
 
-    /** Where unit j's block of the tiled weights starts, plus j's place in it ({@link FloatKernels#tileRow}). */
-    private static int block(int j, int nin) {
-        return j / ROW * ROW * nin + j % ROW;
+    /**
+     * Where unit j's block of a tiled copy of rows {@code stride} long starts, plus j's place in it
+     * ({@link FloatKernels#tileRow}).
+     */
+    private static int block(int j, int stride) {
+        return j / ROW * ROW * stride + j % ROW;
     }
 
     // The register tiles of the forward sums, each a method of its own: the JIT compiles each once, early
@@ -564,8 +573,21 @@ final class VectorFloatKernels extends FloatKernels {
     }
 
     @Override
-    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, int u, float[][] gwt, int[] nz) {
+    void weightGradient(float[][] in, int count, int i0, int i1, float[][] delta, float[] dtiles, int stride, int u,
+                        float[][] gwt, int[] nz, float[] xp) {
         int i = i0;
+        for (; !wide && i + GROUP <= i1; i += GROUP) {
+            // 6 inputs × 2 vectors from the tiled deltas and the inputs' values packed image after image
+            int nnz = packInputs(in, count, i, nz, xp);
+            float[] g0 = gwt[i], g1 = gwt[i + 1], g2 = gwt[i + 2], g3 = gwt[i + 3], g4 = gwt[i + 4], g5 = gwt[i + 5];
+            int j = 0;
+            for (; j + 2 * L <= u; j += 2 * L) {
+                gradientTiled6x2(xp, nz, nnz, dtiles, stride, j, g0, g1, g2, g3, g4, g5);
+            }
+            for (; j < u; j += L) {
+                gradientTiled6x1(xp, nz, nnz, dtiles, stride, j, g0, g1, g2, g3, g4, g5);
+            }
+        }
         for (; i + 3 < i1; i += 4) {
             int nnz = 0;
             for (int b = 0; b < count; b++) {
@@ -718,6 +740,102 @@ final class VectorFloatKernels extends FloatKernels {
         s1.intoArray(g1, j);
         s2.intoArray(g2, j);
         s3.intoArray(g3, j);
+    }
+
+    /**
+     * The images whose inputs i … i+5 are not all blank: {@code nz[q]} = b·ROW (image b's place in a block of the
+     * tiled deltas) and {@code xp[6q … 6q+5]} its six values; returns how many.
+     */
+    private static int packInputs(float[][] in, int count, int i, int[] nz, float[] xp) {
+        int nnz = 0;
+        for (int b = 0; b < count; b++) {
+            float[] x = in[b];
+            float v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3], v4 = x[i + 4], v5 = x[i + 5];
+            int p = GROUP * nnz;
+            xp[p] = v0;
+            xp[p + 1] = v1;
+            xp[p + 2] = v2;
+            xp[p + 3] = v3;
+            xp[p + 4] = v4;
+            xp[p + 5] = v5;
+            nz[nnz] = b * ROW;
+            nnz += v0 != 0f | v1 != 0f | v2 != 0f | v3 != 0f | v4 != 0f | v5 != 0f ? 1 : 0; // not all six blank
+        }
+        return nnz;
+    }
+
+    /**
+     * ∂E/∂w_ji = Σ_b δ_j·x_i for the 6 inputs from i × 2 vectors of units from j (12 sums, 2 loaded vectors and a
+     * broadcast: 15 registers, for AVX2's 16), over the packed images {@code nz[0 … nnz)} in order.
+     */
+    private static void gradientTiled6x2(float[] xp, int[] nz, int nnz, float[] dtiles, int stride, int j,
+                                         float[] g0, float[] g1, float[] g2, float[] g3, float[] g4, float[] g5) {
+        FloatVector s00 = FloatVector.zero(S), s01 = s00;
+        FloatVector s10 = s00, s11 = s00;
+        FloatVector s20 = s00, s21 = s00;
+        FloatVector s30 = s00, s31 = s00;
+        FloatVector s40 = s00, s41 = s00;
+        FloatVector s50 = s00, s51 = s00;
+        int p0 = block(j, stride), p1 = block(j + L, stride);
+        for (int q = 0; q < nnz; q++) {
+            int o = nz[q];
+            FloatVector d0 = FloatVector.fromArray(S, dtiles, p0 + o);
+            FloatVector d1 = FloatVector.fromArray(S, dtiles, p1 + o);
+            int p = GROUP * q;
+            FloatVector x = FloatVector.broadcast(S, xp[p]);
+            s00 = d0.fma(x, s00);
+            s01 = d1.fma(x, s01);
+            x = FloatVector.broadcast(S, xp[p + 1]);
+            s10 = d0.fma(x, s10);
+            s11 = d1.fma(x, s11);
+            x = FloatVector.broadcast(S, xp[p + 2]);
+            s20 = d0.fma(x, s20);
+            s21 = d1.fma(x, s21);
+            x = FloatVector.broadcast(S, xp[p + 3]);
+            s30 = d0.fma(x, s30);
+            s31 = d1.fma(x, s31);
+            x = FloatVector.broadcast(S, xp[p + 4]);
+            s40 = d0.fma(x, s40);
+            s41 = d1.fma(x, s41);
+            x = FloatVector.broadcast(S, xp[p + 5]);
+            s50 = d0.fma(x, s50);
+            s51 = d1.fma(x, s51);
+        }
+        s00.intoArray(g0, j);
+        s01.intoArray(g0, j + L);
+        s10.intoArray(g1, j);
+        s11.intoArray(g1, j + L);
+        s20.intoArray(g2, j);
+        s21.intoArray(g2, j + L);
+        s30.intoArray(g3, j);
+        s31.intoArray(g3, j + L);
+        s40.intoArray(g4, j);
+        s41.intoArray(g4, j + L);
+        s50.intoArray(g5, j);
+        s51.intoArray(g5, j + L);
+    }
+
+    /** {@link #gradientTiled6x2} for 6 inputs × 1 vector of units (the rest of a row). */
+    private static void gradientTiled6x1(float[] xp, int[] nz, int nnz, float[] dtiles, int stride, int j,
+                                         float[] g0, float[] g1, float[] g2, float[] g3, float[] g4, float[] g5) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0;
+        int pd = block(j, stride);
+        for (int q = 0; q < nnz; q++) {
+            FloatVector d = FloatVector.fromArray(S, dtiles, pd + nz[q]);
+            int p = GROUP * q;
+            s0 = d.fma(FloatVector.broadcast(S, xp[p]), s0);
+            s1 = d.fma(FloatVector.broadcast(S, xp[p + 1]), s1);
+            s2 = d.fma(FloatVector.broadcast(S, xp[p + 2]), s2);
+            s3 = d.fma(FloatVector.broadcast(S, xp[p + 3]), s3);
+            s4 = d.fma(FloatVector.broadcast(S, xp[p + 4]), s4);
+            s5 = d.fma(FloatVector.broadcast(S, xp[p + 5]), s5);
+        }
+        s0.intoArray(g0, j);
+        s1.intoArray(g1, j);
+        s2.intoArray(g2, j);
+        s3.intoArray(g3, j);
+        s4.intoArray(g4, j);
+        s5.intoArray(g5, j);
     }
 
     /** ∂E/∂w_ji of one input row (the last rows of an item that do not make a group of four). */
