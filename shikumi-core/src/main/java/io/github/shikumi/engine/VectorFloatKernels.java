@@ -117,7 +117,9 @@ final class VectorFloatKernels extends FloatKernels {
             int nnz = 0;
             for (int i = 0; i < nin; i++) {
                 nz[nnz] = i;
-                nnz += x0[i] != 0f || x1[i] != 0f || x2[i] != 0f || x3[i] != 0f ? 1 : 0; // not blank in all four
+                // not blank in all four; | rather than ||: no branch whose side the warm-up's images may never take
+                // (C2 compiled the || form from a profile in which one never was, and had to compile it again)
+                nnz += x0[i] != 0f | x1[i] != 0f | x2[i] != 0f | x3[i] != 0f ? 1 : 0;
             }
             float[] o0 = out[b];
             float[] o1 = out[b + 1];
@@ -593,7 +595,7 @@ final class VectorFloatKernels extends FloatKernels {
             for (int b = 0; b < count; b++) {
                 float[] x = in[b];
                 nz[nnz] = b;
-                nnz += x[i] != 0f || x[i + 1] != 0f || x[i + 2] != 0f || x[i + 3] != 0f ? 1 : 0; // not all blank
+                nnz += x[i] != 0f | x[i + 1] != 0f | x[i + 2] != 0f | x[i + 3] != 0f ? 1 : 0; // not all blank (|: see forwardRows)
             }
             float[] g0 = gwt[i];
             float[] g1 = gwt[i + 1];
