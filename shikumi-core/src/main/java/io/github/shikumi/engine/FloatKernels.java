@@ -24,12 +24,15 @@ abstract class FloatKernels {
         return Math.max(count, nin);
     }
 
-    /** Images whose input values the forward sums take side by side (a group of {@link #packed} values). */
+    /**
+     * How many values the tiles for 16 vector registers take side by side: six images' values of an input in the
+     * forward sums, six inputs' values of an image in the weight gradient.
+     */
     static final int GROUP = 6;
 
-    /** Floats of scratch space the forward pass needs for layers of up to {@code nin} inputs. */
-    static int packed(int nin) {
-        return GROUP * nin;
+    /** Floats of scratch space for those packed values, for up to {@code n} inputs (forward) or images (gradient). */
+    static int packed(int n) {
+        return GROUP * n;
     }
 
     /**
