@@ -150,7 +150,8 @@ final class MiniBatchTrain {
             AtomicFiles.write(c.out, ModelJson.write(trained));
         }
         Dataset shown = test != null ? test : train;
-        Confusion confusion = Confusion.of(trained, shown);
+        float[] outputs = r.outputs(); // the float kernels' (after the last epoch: its test accuracy), or null
+        Confusion confusion = outputs != null ? Confusion.of(shown, outputs) : Confusion.of(trained, shown);
         if (c.json.on) {
             w.println(Json.text(json(train, test, start, s, r, confusion)));
             return 0;

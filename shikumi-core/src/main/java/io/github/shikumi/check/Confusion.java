@@ -45,15 +45,51 @@ public final class Confusion {
         java.util.stream.IntStream images = java.util.stream.IntStream.range(0, data.size());
         (data.size() >= 1000 ? images.parallel() : images).forEach(n -> out[n] = net.outputs(data.image(n)));
         for (int n = 0; n < data.size(); n++) {
-            for (double z : out[n]) {
-                if (!Double.isFinite(z)) {
-                    throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(out[n]));
-                }
-            }
+            check(data, n, out[n]);
             pred[n] = Network.argmax(out[n]);
             act[n] = data.target(n);
         }
         return new Confusion(data.labels(), out, pred, act);
+    }
+
+    /**
+     * The predictions of outputs computed elsewhere, e.g. by the float kernels that trained the network (as they
+     * evaluated the test set after its last epoch: {@code SgdResult.outputs()}): image n's outputs are
+     * {@code outputs[n·K … n·K+K)}, K the data's number of labels. Refuses NaN or infinite outputs as
+     * {@link #of(Network, Dataset)} does.
+     *
+     * @param data    the images, with their actual labels
+     * @param outputs K outputs per image, image by image, in the data's order
+     * @return every image's outputs, predicted and actual label, and the confusion matrix
+     * @throws IllegalArgumentException when {@code outputs} does not hold K outputs for every image
+     * @throws ShikumiException {@link Msg#CHECK_NOT_FINITE}, naming the data, when an image's outputs are NaN or
+     *                          infinite
+     */
+    public static Confusion of(Dataset data, float[] outputs) {
+        int nk = data.labels().size();
+        if (outputs.length != (long) data.size() * nk) {
+            throw new IllegalArgumentException(outputs.length + " outputs for " + data.size() + " images of " + nk + " labels");
+        }
+        double[][] out = new double[data.size()][nk];
+        int[] pred = new int[data.size()];
+        int[] act = new int[data.size()];
+        for (int n = 0; n < data.size(); n++) {
+            for (int k = 0; k < nk; k++) {
+                out[n][k] = outputs[n * nk + k]; // a float widened to a double: the same value
+            }
+            check(data, n, out[n]);
+            pred[n] = Network.argmax(out[n]);
+            act[n] = data.target(n);
+        }
+        return new Confusion(data.labels(), out, pred, act);
+    }
+
+    private static void check(Dataset data, int n, double[] z) {
+        for (double v : z) {
+            if (!Double.isFinite(v)) {
+                throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(z));
+            }
+        }
     }
 
     /**

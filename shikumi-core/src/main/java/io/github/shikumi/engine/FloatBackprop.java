@@ -428,6 +428,27 @@ public final class FloatBackprop implements AutoCloseable {
      * @return E = Σ over those images of e, at the current parameters
      */
     public double evaluate(FloatImages data, int[] index, int from, int count) {
+        return evaluate(data, index, from, count, null);
+    }
+
+    /**
+     * As {@link #evaluate(FloatImages, int[], int, int)}, and each image's outputs z_1 … z_K (those the loss and
+     * {@link #correct()} were computed from) into {@code outputs}: image {@code m} of the {@code count}, output
+     * {@code k} at {@code outputs[m·K + k]}.
+     *
+     * @param data    the images
+     * @param index   image numbers of {@code data}, or null for images {@code from …} in order
+     * @param from    the first position in {@code index}
+     * @param count   how many images
+     * @param outputs receives count × K outputs, image by image; null for none
+     * @return E = Σ over those images of e, at the current parameters
+     * @throws IllegalArgumentException when {@code outputs} is shorter than count × K
+     */
+    public double evaluate(FloatImages data, int[] index, int from, int count, float[] outputs) {
+        int nk = layout.outputs();
+        if (outputs != null && outputs.length < (long) count * nk) {
+            throw new IllegalArgumentException(outputs.length + " outputs for " + count + " images of " + nk);
+        }
         double e = 0;
         int c = 0;
         for (int done = 0; done < count; done += capacity) {
@@ -435,6 +456,13 @@ public final class FloatBackprop implements AutoCloseable {
             run(data, index, from + done, n, false, false);
             e += loss;
             c += correct;
+            if (outputs != null) {
+                for (Slice s : slices) {
+                    for (int b = 0; b < s.count; b++) {
+                        System.arraycopy(s.act[layers - 1][b], 0, outputs, (done + s.from + b) * nk, nk);
+                    }
+                }
+            }
         }
         correct = c;
         return e;

@@ -19,23 +19,24 @@ import java.util.List;
  * @param warmUpSeconds the seconds the run waited, before its first step, for the JIT to compile its code (the
  *                    float path's warm-up, during which it also hashes the training data for the provenance;
  *                    0 for the double path)
+ * @param outputs     float runs: the trained network's outputs on the test set, or on the training images when
+ *                    there is no test set, as the float kernels computed them (after a whole last epoch, those of
+ *                    its test evaluation, so that their accuracy is that epoch's test accuracy), K per image, image
+ *                    by image (see {@link io.github.shikumi.check.Confusion#of(io.github.shikumi.data.Dataset,
+ *                    float[])}); null for the double path (the trained network's own outputs are its) and when
+ *                    the run diverged
  */
 public record SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
                         boolean cancelled, String kernels, int divergedEpoch, int divergedBatch,
-                        double warmUpSeconds) {
+                        double warmUpSeconds, float[] outputs) {
     /**
-     * A run that did not diverge.
+     * The outputs (see the record's description), a copy.
      *
-     * @param trained      the network after the last epoch, or after the best one
-     * @param epochs       every epoch done
-     * @param bestEpoch    the epoch whose parameters {@code trained} has
-     * @param stoppedEarly true when the validation loss stopped falling for {@code patience} epochs
-     * @param cancelled    true when the listener cancelled the run
-     * @param kernels      the float kernels at the end ("vector" or "plain"), or "double"
+     * @return K outputs per image of the test (else training) set, or null
      */
-    public SgdResult(Network trained, List<EpochResult> epochs, int bestEpoch, boolean stoppedEarly,
-                     boolean cancelled, String kernels) {
-        this(trained, epochs, bestEpoch, stoppedEarly, cancelled, kernels, Divergence.NONE, Divergence.NONE, 0);
+    @Override
+    public float[] outputs() {
+        return outputs == null ? null : outputs.clone();
     }
 
     /**

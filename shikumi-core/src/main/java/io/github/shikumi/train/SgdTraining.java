@@ -138,8 +138,13 @@ public final class SgdTraining {
             settings.put("precision", s.precision().name().toLowerCase(java.util.Locale.ROOT));
             Network trained = start.withParams(params).withProvenance(
                     Provenance.trained(start, train, "sgd-" + s.rule().name(), settings, "epochs", epochs.size()));
+            // the test set's (else the training set's) predictions, by the engine that trained: after a whole last
+            // epoch whose parameters are kept, those of its test evaluation
+            boolean lastEvaluated = !cancelled && !epochs.isEmpty() && (held == 0 || bestEpoch == epochs.size());
+            float[] outputs = diverged[0] != Divergence.NONE ? null
+                    : engine.outputs(trained, test != null, lastEvaluated && test != null);
             return new SgdResult(trained, List.copyOf(epochs), bestEpoch, stoppedEarly, cancelled, engine.kernels(),
-                    diverged[0], diverged[1], warmUpSeconds);
+                    diverged[0], diverged[1], warmUpSeconds, outputs);
         } finally {
             engine.close();
         }
@@ -193,6 +198,13 @@ public final class SgdTraining {
         /** {mean e, accuracy} on the test set or on the given training images. */
         double[] evaluate(boolean test, int[] index);
 
+        /**
+         * The outputs of {@code trained} (this engine's parameters or the best epoch's) on the test set or on all
+         * training images, K per image, or null when the network's own outputs are this engine's (the double
+         * path); {@code evaluated}: those of the last test evaluation, which was at these parameters.
+         */
+        float[] outputs(Network trained, boolean onTest, boolean evaluated);
+
         double[] params();
 
         String kernels();
@@ -205,12 +217,15 @@ public final class SgdTraining {
         private final FloatBackprop fb;
         private final FloatImages train;
         private final FloatImages test;
+        /** The outputs of the last test evaluation, image by image (the final confusion matrix's, at the end). */
+        private final float[] testOutputs;
         private final SgdSettings s;
 
         FloatEngine(Network start, Dataset train, Dataset test, SgdSettings s) {
             this.fb = new FloatBackprop(start, Math.max(s.batch(), EVAL_BLOCK), s.threads(), s.rule());
             this.train = FloatImages.of(train);
             this.test = test == null ? null : FloatImages.of(test);
+            this.testOutputs = test == null ? null : new float[test.size() * test.labels().size()];
             this.s = s;
         }
 
@@ -228,8 +243,20 @@ public final class SgdTraining {
         public double[] evaluate(boolean onTest, int[] index) {
             FloatImages d = onTest ? test : train;
             int n = onTest ? test.size() : index.length;
-            double e = fb.evaluate(d, onTest ? null : index, 0, n);
+            double e = fb.evaluate(d, onTest ? null : index, 0, n, onTest ? testOutputs : null);
             return new double[] {e / n, fb.correct() / (double) n};
+        }
+
+        @Override
+        public float[] outputs(Network trained, boolean onTest, boolean evaluated) {
+            if (onTest && evaluated) {
+                return testOutputs;
+            }
+            FloatImages shown = onTest ? test : train;
+            float[] out = new float[shown.size() * trained.layout().outputs()];
+            fb.setParams(trained.params());
+            fb.evaluate(shown, null, 0, shown.size(), out);
+            return out;
         }
 
         @Override
@@ -295,6 +322,11 @@ public final class SgdTraining {
                 c += eval.correct();
             }
             return new double[] {e / n, c / (double) n};
+        }
+
+        @Override
+        public float[] outputs(Network trained, boolean onTest, boolean evaluated) {
+            return null; // the double network's own outputs are this engine's sums
         }
 
         @Override

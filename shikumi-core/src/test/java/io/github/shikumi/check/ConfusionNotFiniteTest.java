@@ -23,4 +23,11 @@ class ConfusionNotFiniteTest {
         assertThat(japaneseMessage(() -> Confusion.of(diverged, Fixtures.tinyData())))
                 .startsWith("tiny.txt: 画像 1 の出力が数ではありません ([NaN, NaN]):");
     }
+
+    @Test
+    void float_outputs_that_are_nan_are_refused_naming_the_image() {
+        float[] out = {0.2f, 0.8f, Float.NaN, 0.5f}; // image 2 of the tiny data
+        assertThat(englishMessage(() -> Confusion.of(Fixtures.tinyData(), out)))
+                .startsWith("tiny.txt: the outputs of image 2 are not numbers ([NaN, 0.5]):");
+    }
 }

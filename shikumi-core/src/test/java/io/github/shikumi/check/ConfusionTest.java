@@ -78,4 +78,31 @@ class ConfusionTest {
         // σ(10) = 1/(1 + e^−10), e^−10 = 4.5399929762484854e-5 (python3 math.exp) → 0.99995460213129761
         assertThat(c.outputs(0)[0]).isCloseTo(0.99995460213129761, within(1e-15));
     }
+
+    /** Outputs computed elsewhere (K per image, as floats) give the same matrix as the network's own outputs. */
+    @Test
+    void outputs_given_as_floats_give_the_same_predictions() {
+        Dataset d = sevenImages();
+        Confusion net = Confusion.of(pixelPicker(), d);
+        float[] out = new float[d.size() * 3];
+        for (int n = 0; n < d.size(); n++) {
+            for (int k = 0; k < 3; k++) {
+                out[n * 3 + k] = (float) net.outputs(n)[k];
+            }
+        }
+        Confusion given = Confusion.of(d, out);
+        for (int n = 0; n < d.size(); n++) {
+            assertThat(given.predicted(n)).as("image %d", n).isEqualTo(net.predicted(n));
+            assertThat(given.actual(n)).isEqualTo(net.actual(n));
+            assertThat(given.outputs(n)[0]).isEqualTo((double) out[n * 3]);
+        }
+        for (int a = 0; a < 3; a++) {
+            for (int p = 0; p < 3; p++) {
+                assertThat(given.count(a, p)).isEqualTo(net.count(a, p));
+            }
+        }
+        assertThat(given.predicted(6)).isEqualTo(0); // the tie still goes to the first label
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Confusion.of(d, new float[d.size() * 3 - 1]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

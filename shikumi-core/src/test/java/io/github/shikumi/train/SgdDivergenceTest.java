@@ -28,6 +28,7 @@ class SgdDivergenceTest {
             assertThat(r.divergedBatch()).isEqualTo(losses.size() + 1); // every step before it was finite
             assertThat(losses).allMatch(Double::isFinite);
             assertThat(r.epochs()).isEmpty(); // the diverged epoch has no evaluation
+            assertThat(r.outputs()).isNull(); // and no predictions from NaN parameters
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.shikumi.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.shikumi.FashionMnist;
+import io.github.shikumi.check.Confusion;
 import io.github.shikumi.data.Dataset;
 import io.github.shikumi.model.Network;
 import io.github.shikumi.model.Output;
@@ -181,6 +182,59 @@ class SgdTrainingTest {
         SgdResult upToBest = SgdTraining.run(start, noise, null,
                 settings(10, res.bestEpoch(), 0.3, 1, 0.3, 0, 1, SgdSettings.Precision.DOUBLE), EpochListener.NONE);
         assertThat(res.trained().params()).containsExactly(upToBest.trained().params());
+    }
+
+    /**
+     * A float run's outputs for the confusion matrix are the trained network's as the float kernels compute them:
+     * each image's outputs against the double network's at the kept parameters (an independent computation: float
+     * rounding only), its predictions where the largest output leads clearly; after a whole last epoch on a test
+     * set their accuracy is that epoch's test accuracy; with the best epoch's parameters kept (early stop) they are
+     * those parameters'; without a test set they are the training images'. The double path leaves them to its
+     * network (null), as does a diverged run.
+     */
+    @Test
+    void a_float_runs_outputs_are_the_trained_networks_by_the_float_kernels() {
+        Dataset train = stripes(400, 21);
+        Dataset test = stripes(150, 22);
+        Network start = Network.initialFanIn(new ParamLayout(24, 6, 3), train, Output.SOFTMAX, 5);
+        SgdResult onTest = SgdTraining.run(start, train, test, settings(25, 3, 0.3, 3, 0, 0, 2, SgdSettings.Precision.FLOAT),
+                EpochListener.NONE);
+        Confusion c = Confusion.of(test, onTest.outputs());
+        assertThat(c.size()).isEqualTo(test.size());
+        assertThat(c.accuracy()).isEqualTo(onTest.epochs().get(2).testAccuracy());
+        matchesTheDoubleNetwork(c, onTest.trained(), test);
+
+        SgdResult onTrain = SgdTraining.run(start, train, null, settings(25, 2, 0.3, 3, 0, 0, 2, SgdSettings.Precision.FLOAT),
+                EpochListener.NONE);
+        matchesTheDoubleNetwork(Confusion.of(train, onTrain.outputs()), onTrain.trained(), train);
+
+        // a rate this large makes later epochs worse: the kept parameters are an earlier epoch's
+        SgdResult best = SgdTraining.run(start, train, test, settings(5, 12, 8.0, 3, 0.3, 0, 2, SgdSettings.Precision.FLOAT),
+                EpochListener.NONE);
+        assertThat(best.bestEpoch()).isLessThan(best.epochs().size());
+        matchesTheDoubleNetwork(Confusion.of(test, best.outputs()), best.trained(), test);
+
+        assertThat(SgdTraining.run(start, train, test, settings(25, 1, 0.3, 3, 0, 0, 2, SgdSettings.Precision.DOUBLE),
+                EpochListener.NONE).outputs()).isNull();
+    }
+
+    private static void matchesTheDoubleNetwork(Confusion c, Network trained, Dataset d) {
+        int decided = 0;
+        for (int n = 0; n < d.size(); n++) {
+            double[] z = trained.outputs(d.image(n));
+            double[] got = c.outputs(n);
+            for (int k = 0; k < z.length; k++) {
+                assertThat(got[k]).as("image %d output %d", n, k).isCloseTo(z[k], org.assertj.core.data.Offset.offset(1e-5));
+            }
+            assertThat(c.actual(n)).isEqualTo(d.target(n));
+            double[] sorted = z.clone();
+            java.util.Arrays.sort(sorted);
+            if (sorted[z.length - 1] - sorted[z.length - 2] > 1e-4) {
+                assertThat(c.predicted(n)).as("image %d", n).isEqualTo(Network.argmax(z));
+                decided++;
+            }
+        }
+        assertThat(decided).isGreaterThan(d.size() / 2);
     }
 
     @Test
