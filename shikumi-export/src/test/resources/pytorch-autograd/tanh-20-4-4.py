@@ -172,7 +172,7 @@ INITIAL = [
            [0.36790423514593995, -0.11641070282794119, 0.3889517766524112, -0.08105493486271398]],
      "theta": [0.1575440135987516, -0.42433909685458415, 0.3545656538020475, -0.1866134920414403]},
 ]
-PROVENANCE = {"shikumi":"0.1.0-SNAPSHOT","data":"aple","dataHash":"sha256:f0d43b8a140d84cde5c586315aecfc5c00455af4075da89c0774c56e136269a3","init":"uniform[-0.5,0.5)","seed":3,"optimizer":"gd","eta":1.0,"iterations":1}  # how shikumi describes this run
+PROVENANCE = {"shikumi":"0.1.0-SNAPSHOT","data":"aple","dataHash":"sha256:76190a34f622398c85607506b6b9f0c463e7a41231661a90296b5c87e502647c","init":"uniform[-0.5,0.5)","seed":3,"optimizer":"gd","eta":1.0,"iterations":1}  # how shikumi describes this run
 
 
 class BookLayer(torch.nn.Module):

@@ -33,9 +33,11 @@ class CompactPixelsTest {
     }
 
     /**
-     * The content hash is the SHA-256 of the stream its documentation describes, written here the plain way:
-     * the labels joined by newlines, height and width as 4-byte ints, then per image its label index and its
-     * pixels' doubles as 8-byte big-endian longs. 400 images of 28×28 span several of the hash's blocks of images.
+     * The content hash is the SHA-256 of the stream its documentation describes, written here the plain way: the
+     * labels joined by newlines, height and width as 4-byte ints, the form ('g' when every pixel is a grey level
+     * v / 255, else 'd'), then per image its label index as a 4-byte int and its pixels (one byte v each, or the
+     * doubles' 8-byte big-endian bits). Grey levels read as bytes and the same values given as doubles hash alike;
+     * one −0 (not the bits of 0 / 255) or one value between two levels makes the doubles' form. 400 images of 28×28.
      */
     @Test
     void the_content_hash_is_the_sha256_of_the_documented_stream_for_bytes_and_doubles() throws Exception {
@@ -52,28 +54,38 @@ class CompactPixelsTest {
                 doubles[k][i] = (grey[k * px + i] & 0xff) / 255.0;
             }
         }
-        doubles[5][7] = -0.0; // the doubles' own bits, not their values: −0 is not 0
         List<String> labels = List.of("T-shirt", "ズボン", "c");
+        String expected = sha256(labels, 28, 28, targets, 'g', k -> java.util.Arrays.copyOfRange(grey, k * px, (k + 1) * px));
+        assertThat(Dataset.ofGreyLevels("g", labels, 28, 28, grey, 0, targets).contentHash()).isEqualTo(expected);
+        assertThat(new Dataset("d", labels, 28, 28, doubles, targets).contentHash()).isEqualTo(expected);
+        for (double odd : new double[] {-0.0, 0.5, Math.nextUp(1.0 / 255.0), Double.NaN, 2.0}) {
+            double[][] other = new double[n][];
+            for (int k = 0; k < n; k++) {
+                other[k] = doubles[k].clone();
+            }
+            other[5][7] = odd; // the doubles' own bits, not their values: −0 is not 0
+            String expectedDoubles = sha256(labels, 28, 28, targets, 'd', k -> {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * px);
+                for (double v : other[k]) {
+                    b.putLong(Double.doubleToLongBits(v));
+                }
+                return b.array();
+            });
+            assertThat(new Dataset("d", labels, 28, 28, other, targets).contentHash()).as("%s", odd)
+                    .isEqualTo(expectedDoubles).isNotEqualTo(expected);
+        }
+    }
+
+    private static String sha256(List<String> labels, int height, int width, int[] targets, char form,
+                                 java.util.function.IntFunction<byte[]> pixels) throws Exception {
         java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
         md.update(String.join("\n", labels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8).putInt(28).putInt(28);
-        md.update(head.array());
-        java.security.MessageDigest mdDoubles = (java.security.MessageDigest) md.clone();
-        for (int k = 0; k < n; k++) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * (px + 1)).putLong(targets[k]);
-            java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(8 * (px + 1)).putLong(targets[k]);
-            for (int i = 0; i < px; i++) {
-                b.putLong(Double.doubleToLongBits((grey[k * px + i] & 0xff) / 255.0));
-                c.putLong(Double.doubleToLongBits(doubles[k][i]));
-            }
-            md.update(b.array());
-            mdDoubles.update(c.array());
+        md.update(java.nio.ByteBuffer.allocate(9).putInt(height).putInt(width).put((byte) form).array());
+        for (int k = 0; k < targets.length; k++) {
+            md.update(java.nio.ByteBuffer.allocate(4).putInt(targets[k]).array());
+            md.update(pixels.apply(k));
         }
-        String expected = "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
-        String expectedDoubles = "sha256:" + java.util.HexFormat.of().formatHex(mdDoubles.digest());
-        assertThat(Dataset.ofGreyLevels("g", labels, 28, 28, grey, 0, targets).contentHash()).isEqualTo(expected);
-        assertThat(new Dataset("d", labels, 28, 28, doubles, targets).contentHash()).isEqualTo(expectedDoubles)
-                .isNotEqualTo(expected);
+        return "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
     }
 
     @Test
