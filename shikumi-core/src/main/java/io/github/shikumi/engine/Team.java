@@ -113,13 +113,17 @@ final class Team implements AutoCloseable {
                 generation = g + 1;
                 return;
             }
+            long nap = 50_000;
             for (int spins = 0; generation == g; spins++) {
                 if (spins < 20_000) {
                     Thread.onSpinWait();
                 } else if (spins < 40_000) {
                     Thread.yield();
                 } else {
-                    LockSupport.parkNanos(50_000);
+                    // a long wait (the run's warm-up, the end of a run) naps longer and longer, up to 1 ms: each
+                    // wake-up costs CPU time that the JIT's threads could use
+                    LockSupport.parkNanos(nap);
+                    nap = Math.min(2 * nap, 1_000_000);
                 }
             }
         }
