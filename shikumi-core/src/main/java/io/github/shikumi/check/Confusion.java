@@ -38,18 +38,11 @@ public final class Confusion {
      */
     public static Confusion of(Network net, Dataset data) {
         double[][] out = new double[data.size()][];
-        int[] pred = new int[data.size()];
-        int[] act = new int[data.size()];
         // every image on its own, so large data may run on all cores: the same bits in any order (the book's
         // 128 images stay on this thread: a pool's start would cost more than they take)
         java.util.stream.IntStream images = java.util.stream.IntStream.range(0, data.size());
         (data.size() >= 1000 ? images.parallel() : images).forEach(n -> out[n] = net.outputs(data.image(n)));
-        for (int n = 0; n < data.size(); n++) {
-            check(data, n, out[n]);
-            pred[n] = Network.argmax(out[n]);
-            act[n] = data.target(n);
-        }
-        return new Confusion(data.labels(), out, pred, act);
+        return predict(data, out);
     }
 
     /**
@@ -71,25 +64,28 @@ public final class Confusion {
             throw new IllegalArgumentException(outputs.length + " outputs for " + data.size() + " images of " + nk + " labels");
         }
         double[][] out = new double[data.size()][nk];
-        int[] pred = new int[data.size()];
-        int[] act = new int[data.size()];
         for (int n = 0; n < data.size(); n++) {
             for (int k = 0; k < nk; k++) {
                 out[n][k] = outputs[n * nk + k]; // a float widened to a double: the same value
             }
-            check(data, n, out[n]);
+        }
+        return predict(data, out);
+    }
+
+    /** Each image's predicted label (its largest output) from its outputs, refusing outputs that are not numbers. */
+    private static Confusion predict(Dataset data, double[][] out) {
+        int[] pred = new int[data.size()];
+        int[] act = new int[data.size()];
+        for (int n = 0; n < data.size(); n++) {
+            for (double z : out[n]) {
+                if (!Double.isFinite(z)) {
+                    throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(out[n]));
+                }
+            }
             pred[n] = Network.argmax(out[n]);
             act[n] = data.target(n);
         }
         return new Confusion(data.labels(), out, pred, act);
-    }
-
-    private static void check(Dataset data, int n, double[] z) {
-        for (double v : z) {
-            if (!Double.isFinite(v)) {
-                throw new ShikumiException(data.name(), Msg.CHECK_NOT_FINITE, n + 1, java.util.Arrays.toString(z));
-            }
-        }
     }
 
     /**
