@@ -8,7 +8,12 @@ The job: Fashion-MNIST, 784-128-10, sigmoid hidden layer, softmax + cross-entrop
 on the batch's mean loss, batch 100, 5 epochs, float32. PyTorch runs with 1 thread (its best setting at batch 100
 on this machine: see shikumi-bench/README.md) unless --torch-threads says otherwise; shikumi with its defaults.
 
-Usage (from the repository root): /usr/bin/python3 shikumi-bench/user_wait.py [--rounds 3] [--epochs 5]
+--as-avx2 runs both as on an AVX2 CPU (256-bit vectors, 16 vector registers) where the CPU has AVX-512: the JVM with
+-XX:UseAVX=2 (C2 then emits AVX2 code only, so the Vector API offers 256-bit vectors and 16 registers, and shikumi
+takes its AVX2 tiles), PyTorch with OPENBLAS_CORETYPE=Haswell (OpenBLAS's AVX2 kernels) and ATEN_CPU_CAPABILITY=avx2
+(PyTorch's own kernels). A stand-in on the same cores, not an AVX2 machine.
+
+Usage (from the repository root): /usr/bin/python3 shikumi-bench/user_wait.py [--rounds 3] [--epochs 5] [--as-avx2]
 """
 import argparse
 import json
@@ -22,10 +27,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def run(cmd):
+def run(cmd, env=None):
     """Wall seconds, CPU seconds, peak RSS in MB and stdout of one whole process."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                         env=dict(os.environ, **(env or {})))
     out = p.stdout.read()
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - start
@@ -34,17 +40,22 @@ def run(cmd):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
-def shikumi(folder, epochs):
+AS_AVX2 = {"shikumi": {"SHIKUMI_JAVA_OPTS": "-XX:UseAVX=2"},
+           "PyTorch": {"OPENBLAS_CORETYPE": "Haswell", "ATEN_CPU_CAPABILITY": "avx2"}}
+
+
+def shikumi(folder, epochs, env=None):
     wall, cpu, rss, out = run([os.path.join(ROOT, "shikumi"), "train", "--data", "idx:" + folder, "--layers",
-                               "784,128,10", "--output", "softmax", "--batch", "100", "--epochs", str(epochs), "--json"])
+                               "784,128,10", "--output", "softmax", "--batch", "100", "--epochs", str(epochs), "--json"],
+                              env)
     j = json.loads(out)
     settings = dict(j["settings"], warmUpSeconds=round(j.get("warmUpSeconds", 0), 3))  # the wait before epoch 1
     return wall, cpu, rss, [e["seconds"] for e in j["epochs"]], j["epochs"][-1]["testAccuracy"], settings
 
 
-def pytorch(folder, epochs, threads):
+def pytorch(folder, epochs, threads, env=None):
     wall, cpu, rss, out = run([sys.executable, os.path.join(HERE, "pytorch", "fashion_mnist_epoch.py"), "--threads",
-                               str(threads), "--epochs", str(epochs), "--dir", folder])
+                               str(threads), "--epochs", str(epochs), "--dir", folder], env)
     lines = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
     return wall, cpu, rss, [e["seconds"] for e in lines], lines[-1]["testAccuracy"], {"threads": threads}
 
@@ -60,15 +71,21 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--torch-threads", type=int, default=1)
+    ap.add_argument("--as-avx2", action="store_true", help="both as on an AVX2 CPU, where this one has AVX-512")
     a = ap.parse_args()
     model = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
     print("CPU: %s, %d cores, vector width %s" % (model, os.cpu_count(), vector_width()))
+    if a.as_avx2 and not vector_width().startswith("AVX-512"):
+        sys.exit("--as-avx2 needs a CPU with AVX-512 (on an AVX2 CPU, run without it)")
+    envs = AS_AVX2 if a.as_avx2 else {}
+    if a.as_avx2:
+        print("run as on AVX2:", json.dumps(AS_AVX2))
     print("load before:", open("/proc/loadavg").read().strip())
     subprocess.run([os.path.join(ROOT, "shikumi"), "--version"], check=True, capture_output=True)  # build first
     rows = {"shikumi": [], "PyTorch": []}
     for rnd in range(a.rounds):
-        rows["shikumi"].append(shikumi(a.dir, a.epochs))
-        rows["PyTorch"].append(pytorch(a.dir, a.epochs, a.torch_threads))
+        rows["shikumi"].append(shikumi(a.dir, a.epochs, envs.get("shikumi")))
+        rows["PyTorch"].append(pytorch(a.dir, a.epochs, a.torch_threads, envs.get("PyTorch")))
     print("load after:", open("/proc/loadavg").read().strip())
     print()
     print("| run | round | wall (s) | CPU (s) | peak RSS (MB) | epochs (s) | test accuracy |")

@@ -20,16 +20,32 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -Dshikumi.simd=false}), the Vector API at the CPU's width, at 128 and 256 bits
  * ({@code -XX:MaxVectorSize=16/32}, as on other CPUs), and with the quick JIT only (as the launcher runs short
  * jobs) prints every iteration's E (every epoch's losses and accuracies) with the same bits, and writes
- * model files with the same bytes; the float path also with 1 and 2 threads.
+ * model files with the same bytes; the float path also with 1 and 2 threads. On x86 also a JVM held to AVX2's
+ * instructions ({@code -XX:UseAVX=2}: 256-bit vectors and 16 vector registers, as on an AVX2 CPU; the float kernels
+ * take their tiles for 16 registers there), and JVMs whose float kernels are forced to the other tile shape
+ * ({@code -Dshikumi.tile}).
  */
 class SameBitsAcrossJvmsTest {
-    private static final List<List<String>> JVMS = List.of(
-            List.of("-Dshikumi.simd=false"),
-            List.of("--add-modules", "jdk.incubator.vector"),
-            List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=16"),
-            List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=32"),
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    private static final boolean X86 = List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+    private static final List<String> AVX2 = List.of("--add-modules", "jdk.incubator.vector", "-XX:UseAVX=2");
+    /** The JVMs of every test; the last (the quick JIT, plain kernels) only for the book-sized runs. */
+    private static final List<List<String>> JVMS = jvms();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<List<String>> jvms() {
+        List<List<String>> jvms = new ArrayList<>(List.of(
+                List.of("-Dshikumi.simd=false"),
+                List.of("--add-modules", "jdk.incubator.vector"),
+                List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=16"),
+                List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=32"),
+                List.of("--add-modules", "jdk.incubator.vector", "-Dshikumi.tile=6x2"),
+                List.of("--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=32", "-Dshikumi.tile=4x4")));
+        if (X86) {
+            jvms.add(AVX2);
+        }
+        jvms.add(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        return List.copyOf(jvms);
+    }
 
     @TempDir
     Path dir;
@@ -44,7 +60,29 @@ class SameBitsAcrossJvmsTest {
         assertThat(seen.get(1)).startsWith("vector ");
         assertThat(seen.get(2)).isEqualTo("vector 128");
         assertThat(seen.get(3)).isIn("vector 256", "vector 128");
-        assertThat(seen.get(4)).isEqualTo("plain none");
+        assertThat(seen.get(seen.size() - 1)).isEqualTo("plain none");
+        if (X86) {
+            assertThat(seen.get(JVMS.indexOf(AVX2))).isIn("vector 256", "vector 128");
+        }
+    }
+
+    @Test
+    void the_float_kernels_take_the_tile_each_jvm_asks_for() throws Exception {
+        List<String> tiles = new ArrayList<>();
+        for (List<String> jvm : JVMS.subList(1, JVMS.size() - 1)) {
+            tiles.add(java(jvm, TileProbe.class.getName()).strip());
+        }
+        String full = tiles.get(0);
+        assertThat(full).matches("vector, (4x4|6x2) tiles of (128|256|512)-bit vectors");
+        assertThat(tiles.get(1)).as("128 bits").isIn("vector, 4x4 tiles of 128-bit vectors",
+                "vector, 6x2 tiles of 128-bit vectors");
+        assertThat(tiles.get(3)).as("forced 6x2").startsWith("vector, 6x2 tiles of ");
+        assertThat(tiles.get(4)).as("forced 4x4").startsWith("vector, 4x4 tiles of ");
+        if (X86) {
+            // AVX2's 16 registers: the narrow tiles, unless the CPU lacks AVX2 altogether (then 128 bits)
+            assertThat(tiles.get(JVMS.indexOf(AVX2) - 1)).isIn("vector, 6x2 tiles of 256-bit vectors",
+                    "vector, 6x2 tiles of 128-bit vectors");
+        }
     }
 
     @Test
@@ -97,7 +135,7 @@ class SameBitsAcrossJvmsTest {
         List<String> reference = null;
         byte[] model = null;
         int run = 0;
-        for (List<String> jvm : JVMS.subList(0, 4)) {
+        for (List<String> jvm : JVMS.subList(0, JVMS.size() - 1)) {
             for (String threads : jvm.size() == 2 ? List.of("1", "2") : List.of("2")) {
                 List<String> a = new ArrayList<>(args);
                 a.addAll(List.of("--threads", threads));
