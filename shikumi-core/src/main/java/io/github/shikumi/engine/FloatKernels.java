@@ -201,6 +201,12 @@ abstract class FloatKernels {
                     time[set] = System.nanoTime() - start;
                 }
                 wins = time[0] < time[1] ? wins + 1 : 0;
+                if (wins == 0) {
+                    // still slower: the JIT is compiling them. Rest as long as the round took (at most 20 ms), so
+                    // that on 2 cores the compiler and the data load get this core half of the time; the counts
+                    // that send code to C2 still grow (issue 13: 0.12-0.2 s less CPU per run, the same wall time)
+                    java.util.concurrent.locks.LockSupport.parkNanos(Math.min(time[0], 20_000_000L));
+                }
             }
             warm = wins >= 3;
         } finally {
