@@ -13,13 +13,21 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PlainDoubleKernels}). Every loop works on blocks of several units and several vectors of images at
  * once, so that at least four independent sums are in flight (a fused multiply-add takes four cycles) and each
  * loaded vector is used more than once; the sums stay in registers for the whole inner loop. Per-image values
- * (s, z, δ) run on the widest vectors the JVM offers (up to 512 bits); sums over images on 256-bit vectors,
- * one lane per canonical partial sum. The sigmoid's exp is {@link Exp}'s steps a vector at a time. Loaded by
+ * (s, z, δ) and the sums over images run on 256-bit vectors (narrower where the JVM has no 256-bit ones), one
+ * lane per canonical partial sum in the sums. The sigmoid's exp is {@link Exp}'s steps a vector at a time. Loaded by
  * name only when {@code jdk.incubator.vector} is present ({@link Simd}).
  */
 final class VectorDoubleKernels extends DoubleKernels {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() * 4 <= PAD
-            ? DoubleVector.SPECIES_PREFERRED : DoubleVector.SPECIES_256;
+    /**
+     * The per-image values' species: 256 bits where the JVM offers that much (else its widest), the same species
+     * as the sums over images ({@link #R}). On a 512-bit JVM the per-image loops took 512-bit vectors before, and
+     * JDK 17's C2 then compiled most of the kernels' vector operations as calls that box each vector (JFR: the
+     * allocations in {@code Double512Vector.lanewise} under {@code forward}; why, we did not find; with one shape
+     * throughout it does not happen): 70 MB of garbage and 9.4 ms per 500 iterations of the book's job against
+     * 2.1 ms now (issue 13, Xeon with AVX-512). The width changes no bit: each lane is one image.
+     */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= PARTIALS
+            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** The long lanes of the same shape, for the sigmoid's 2^k: a constant, as in VectorFloatKernels (why there). */
     private static final VectorSpecies<Long> LONGS = S.withLanes(long.class);
@@ -176,8 +184,8 @@ final class VectorDoubleKernels extends DoubleKernels {
 
     /** The canonical fold of one vector of the four partial sums (its lanes): (P0 + P2) + (P1 + P3). */
     private static double fold(DoubleVector v) {
-        DoubleVector w = v.add(v.slice(2)); // lanes P0 + P2, P1 + P3 (then P2, P3 with zeros)
-        return w.lane(0) + w.lane(1);
+        // four lane reads (JDK 17's C2 compiled v.add(v.slice(2)) as a call that allocated arrays)
+        return (v.lane(0) + v.lane(2)) + (v.lane(1) + v.lane(3));
     }
 
     /** Σ_images (t_k − z_k)² (e = ½ Σ_k (t_k − z_k)²), lane r the partial sum of images r, r + 4, …. */
@@ -212,86 +220,95 @@ final class VectorDoubleKernels extends DoubleKernels {
         }
         int j = 0;
         for (; j + 1 < nout; j += 2) {
-            double[] da = delta[j];
-            double[] db = delta[j + 1];
-            int row0 = w + j * nin;
-            int row1 = row0 + nin;
-            int i = 0;
-            for (; i + 3 < nin; i += 4) { // 2 units × 4 inputs: eight sums, six loads per step
-                double[] x0 = in[i];
-                double[] x1 = in[i + 1];
-                double[] x2 = in[i + 2];
-                double[] x3 = in[i + 3];
-                DoubleVector g00 = DoubleVector.zero(R);
-                DoubleVector g01 = g00;
-                DoubleVector g02 = g00;
-                DoubleVector g03 = g00;
-                DoubleVector g10 = g00;
-                DoubleVector g11 = g00;
-                DoubleVector g12 = g00;
-                DoubleVector g13 = g00;
-                for (int img = 0; img < n; img += PARTIALS) {
-                    DoubleVector d0 = DoubleVector.fromArray(R, da, img);
-                    DoubleVector d1 = DoubleVector.fromArray(R, db, img);
-                    DoubleVector v0 = DoubleVector.fromArray(R, x0, img);
-                    DoubleVector v1 = DoubleVector.fromArray(R, x1, img);
-                    DoubleVector v2 = DoubleVector.fromArray(R, x2, img);
-                    DoubleVector v3 = DoubleVector.fromArray(R, x3, img);
-                    g00 = d0.fma(v0, g00); // ∂E/∂w_ji = Σ δ_j·x_i
-                    g01 = d0.fma(v1, g01);
-                    g02 = d0.fma(v2, g02);
-                    g03 = d0.fma(v3, g03);
-                    g10 = d1.fma(v0, g10);
-                    g11 = d1.fma(v1, g11);
-                    g12 = d1.fma(v2, g12);
-                    g13 = d1.fma(v3, g13);
-                }
-                grad[row0 + i] = fold(g00);
-                grad[row0 + i + 1] = fold(g01);
-                grad[row0 + i + 2] = fold(g02);
-                grad[row0 + i + 3] = fold(g03);
-                grad[row1 + i] = fold(g10);
-                grad[row1 + i + 1] = fold(g11);
-                grad[row1 + i + 2] = fold(g12);
-                grad[row1 + i + 3] = fold(g13);
-            }
-            for (; i < nin; i++) {
-                grad[row0 + i] = dot(da, in[i], n);
-                grad[row1 + i] = dot(db, in[i], n);
-            }
-            grad[t + j] = -sum(da, n); // ∂E/∂θ_j = −Σ δ_j
-            grad[t + j + 1] = -sum(db, n);
+            accumulatePair(delta[j], delta[j + 1], in, nin, grad, w + j * nin, t + j, n);
         }
         for (; j < nout; j++) {
-            double[] dj = delta[j];
-            int row = w + j * nin;
-            int i = 0;
-            for (; i + 3 < nin; i += 4) { // 1 unit × 4 inputs: four sums, five loads per step
-                double[] x0 = in[i];
-                double[] x1 = in[i + 1];
-                double[] x2 = in[i + 2];
-                double[] x3 = in[i + 3];
-                DoubleVector g0 = DoubleVector.zero(R);
-                DoubleVector g1 = g0;
-                DoubleVector g2 = g0;
-                DoubleVector g3 = g0;
-                for (int img = 0; img < n; img += PARTIALS) {
-                    DoubleVector d = DoubleVector.fromArray(R, dj, img);
-                    g0 = d.fma(DoubleVector.fromArray(R, x0, img), g0); // ∂E/∂w_ji = Σ δ_j·x_i
-                    g1 = d.fma(DoubleVector.fromArray(R, x1, img), g1);
-                    g2 = d.fma(DoubleVector.fromArray(R, x2, img), g2);
-                    g3 = d.fma(DoubleVector.fromArray(R, x3, img), g3);
-                }
-                grad[row + i] = fold(g0);
-                grad[row + i + 1] = fold(g1);
-                grad[row + i + 2] = fold(g2);
-                grad[row + i + 3] = fold(g3);
-            }
-            for (; i < nin; i++) {
-                grad[row + i] = dot(dj, in[i], n);
-            }
-            grad[t + j] = -sum(dj, n);
+            accumulateOne(delta[j], in, nin, grad, w + j * nin, t + j, n);
         }
+    }
+
+    // accumulate's two loops are methods of their own: in one method C2 stopped inlining at its node budget and
+    // called fold, dot and sum with boxed vectors (2.2 kB of garbage per gradient of the book's network)
+
+    /** {@link #accumulate} of units j and j + 1 (deltas {@code da}, {@code db}; rows from {@code row0}, θ at t). */
+    private static void accumulatePair(double[] da, double[] db, double[][] in, int nin, double[] grad, int row0,
+                                       int t, int n) {
+        int row1 = row0 + nin;
+        int i = 0;
+        for (; i + 3 < nin; i += 4) { // 2 units × 4 inputs: eight sums, six loads per step
+            double[] x0 = in[i];
+            double[] x1 = in[i + 1];
+            double[] x2 = in[i + 2];
+            double[] x3 = in[i + 3];
+            DoubleVector g00 = DoubleVector.zero(R);
+            DoubleVector g01 = g00;
+            DoubleVector g02 = g00;
+            DoubleVector g03 = g00;
+            DoubleVector g10 = g00;
+            DoubleVector g11 = g00;
+            DoubleVector g12 = g00;
+            DoubleVector g13 = g00;
+            for (int img = 0; img < n; img += PARTIALS) {
+                DoubleVector d0 = DoubleVector.fromArray(R, da, img);
+                DoubleVector d1 = DoubleVector.fromArray(R, db, img);
+                DoubleVector v0 = DoubleVector.fromArray(R, x0, img);
+                DoubleVector v1 = DoubleVector.fromArray(R, x1, img);
+                DoubleVector v2 = DoubleVector.fromArray(R, x2, img);
+                DoubleVector v3 = DoubleVector.fromArray(R, x3, img);
+                g00 = d0.fma(v0, g00); // ∂E/∂w_ji = Σ δ_j·x_i
+                g01 = d0.fma(v1, g01);
+                g02 = d0.fma(v2, g02);
+                g03 = d0.fma(v3, g03);
+                g10 = d1.fma(v0, g10);
+                g11 = d1.fma(v1, g11);
+                g12 = d1.fma(v2, g12);
+                g13 = d1.fma(v3, g13);
+            }
+            grad[row0 + i] = fold(g00);
+            grad[row0 + i + 1] = fold(g01);
+            grad[row0 + i + 2] = fold(g02);
+            grad[row0 + i + 3] = fold(g03);
+            grad[row1 + i] = fold(g10);
+            grad[row1 + i + 1] = fold(g11);
+            grad[row1 + i + 2] = fold(g12);
+            grad[row1 + i + 3] = fold(g13);
+        }
+        for (; i < nin; i++) {
+            grad[row0 + i] = dot(da, in[i], n);
+            grad[row1 + i] = dot(db, in[i], n);
+        }
+        grad[t] = -sum(da, n); // ∂E/∂θ_j = −Σ δ_j
+        grad[t + 1] = -sum(db, n);
+    }
+
+    /** {@link #accumulate} of one unit (deltas {@code dj}, its row from {@code row}, θ at t). */
+    private static void accumulateOne(double[] dj, double[][] in, int nin, double[] grad, int row, int t, int n) {
+        int i = 0;
+        for (; i + 3 < nin; i += 4) { // 1 unit × 4 inputs: four sums, five loads per step
+            double[] x0 = in[i];
+            double[] x1 = in[i + 1];
+            double[] x2 = in[i + 2];
+            double[] x3 = in[i + 3];
+            DoubleVector g0 = DoubleVector.zero(R);
+            DoubleVector g1 = g0;
+            DoubleVector g2 = g0;
+            DoubleVector g3 = g0;
+            for (int img = 0; img < n; img += PARTIALS) {
+                DoubleVector d = DoubleVector.fromArray(R, dj, img);
+                g0 = d.fma(DoubleVector.fromArray(R, x0, img), g0); // ∂E/∂w_ji = Σ δ_j·x_i
+                g1 = d.fma(DoubleVector.fromArray(R, x1, img), g1);
+                g2 = d.fma(DoubleVector.fromArray(R, x2, img), g2);
+                g3 = d.fma(DoubleVector.fromArray(R, x3, img), g3);
+            }
+            grad[row + i] = fold(g0);
+            grad[row + i + 1] = fold(g1);
+            grad[row + i + 2] = fold(g2);
+            grad[row + i + 3] = fold(g3);
+        }
+        for (; i < nin; i++) {
+            grad[row + i] = dot(dj, in[i], n);
+        }
+        grad[t] = -sum(dj, n);
     }
 
     /** Σ_images a·b in the canonical partial sums. */
