@@ -13,7 +13,12 @@ on this machine: see shikumi-bench/README.md) unless --torch-threads says otherw
 takes its AVX2 tiles), PyTorch with OPENBLAS_CORETYPE=Haswell (OpenBLAS's AVX2 kernels) and ATEN_CPU_CAPABILITY=avx2
 (PyTorch's own kernels). A stand-in on the same cores, not an AVX2 machine.
 
+--book runs the book's job instead, process against process: `./shikumi train --json` (500 iterations of the
+20-3-4 network on the 128 images, JVM start included) against `pytorch/book_job.py --once` (the same job in PyTorch
+autograd, float64, 1 thread, Python start and torch's import included), ROUNDS times each, alternately.
+
 Usage (from the repository root): /usr/bin/python3 shikumi-bench/user_wait.py [--rounds 3] [--epochs 5] [--as-avx2]
+       /usr/bin/python3 shikumi-bench/user_wait.py --book [--rounds 10]
 """
 import argparse
 import json
@@ -60,6 +65,26 @@ def pytorch(folder, epochs, threads, env=None):
     return wall, cpu, rss, [e["seconds"] for e in lines], lines[-1]["testAccuracy"], {"threads": threads}
 
 
+def book(rounds):
+    """The book's job, whole processes: medians of wall, CPU and peak RSS, and shikumi / PyTorch."""
+    rows = {"shikumi": [], "PyTorch": []}
+    for _ in range(rounds):
+        w, c, r, out = run([os.path.join(ROOT, "shikumi"), "train", "--json"])
+        rows["shikumi"].append((w, c, r, json.loads(out)["iterations"]))
+        w, c, r, out = run([sys.executable, os.path.join(HERE, "pytorch", "book_job.py"), "--once"])
+        rows["PyTorch"].append((w, c, r, 500))
+    print("load after:", open("/proc/loadavg").read().strip())
+    print()
+    print("| book's job, whole process (median of %d) | wall (s) | CPU (s) | peak RSS (MB) | iterations |" % rounds)
+    print("|---|---|---|---|---|")
+    med = {}
+    for name, runs in rows.items():
+        med[name] = [statistics.median(x[i] for x in runs) for i in range(3)]
+        print("| %s | %.3f | %.3f | %.0f | %d |" % (name, med[name][0], med[name][1], med[name][2], runs[0][3]))
+    s, t = med["shikumi"], med["PyTorch"]
+    print("| shikumi / PyTorch | %.2f | %.2f | %.2f | |" % (s[0] / t[0], s[1] / t[1], s[2] / t[2]))
+
+
 def vector_width():
     flags = open("/proc/cpuinfo").read()
     return "AVX-512 (512-bit)" if " avx512f" in flags else "AVX2 (256-bit)" if " avx2" in flags else "128-bit or other"
@@ -72,6 +97,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--torch-threads", type=int, default=1)
     ap.add_argument("--as-avx2", action="store_true", help="both as on an AVX2 CPU, where this one has AVX-512")
+    ap.add_argument("--book", action="store_true", help="the book's job, whole processes, instead")
     a = ap.parse_args()
     model = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
     print("CPU: %s, %d cores, vector width %s" % (model, os.cpu_count(), vector_width()))
@@ -82,6 +108,10 @@ def main():
         print("run as on AVX2:", json.dumps(AS_AVX2))
     print("load before:", open("/proc/loadavg").read().strip())
     subprocess.run([os.path.join(ROOT, "shikumi"), "--version"], check=True, capture_output=True)  # build first
+    if a.book:
+        subprocess.run([os.path.join(ROOT, "shikumi"), "train", "--json"], check=True, capture_output=True)  # its CDS
+        book(a.rounds)
+        return
     rows = {"shikumi": [], "PyTorch": []}
     for rnd in range(a.rounds):
         rows["shikumi"].append(shikumi(a.dir, a.epochs, envs.get("shikumi")))

@@ -30,7 +30,7 @@ public final class Cli {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(locale); // picocli reads help bundles in the default locale
-            CommandLine cl = commandLine(locale, err);
+            CommandLine cl = commandLine(locale, err, args);
             cl.setOut(out);
             cl.setErr(err);
             return cl.execute(args);
@@ -41,9 +41,15 @@ public final class Cli {
         }
     }
 
-    static CommandLine commandLine(Locale locale, PrintWriter err) {
+    static CommandLine commandLine(Locale locale, PrintWriter err, String[] args) {
         Text text = Text.of(locale);
         CommandLine cl = new CommandLine(new ShikumiCommand());
+        String named = commandNamed(args);
+        for (java.util.Map.Entry<String, Class<?>> c : ShikumiCommand.COMMANDS.entrySet()) {
+            if (named == null || named.equals(c.getKey())) {
+                cl.addSubcommand(c.getKey(), c.getValue()); // the job's own command only, when the line names one
+            }
+        }
         cl.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, locale));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -73,6 +79,22 @@ public final class Cli {
     /** How the CLI names where a problem is: its option for a library field, else the file or location as it is. */
     static String optionFor(String where) {
         return OPTION_FIELDS.contains(where) ? "--" + where : where;
+    }
+
+    /**
+     * The subcommand a command line names before anything else but {@code --lang}: its first word when it is one
+     * of {@link ShikumiCommand#COMMANDS}; else null (help, the version, an unknown command, a mistyped option: then
+     * every command is registered, for the root's help and picocli's suggestions).
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                i++;
+            } else if (!args[i].startsWith("--lang=")) {
+                return ShikumiCommand.COMMANDS.containsKey(args[i]) ? args[i] : null;
+            }
+        }
+        return null;
     }
 
     /** The language asked for by {@code --lang ja|en} (or {@code --lang=ja}), else the system's. */
